@@ -1,0 +1,36 @@
+# The README's two commands: `make demo` and `make test`. Both set up .venv when missing.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.kbreport-installed
+DATA   := data/demo
+OUT    := outputs
+
+.PHONY: demo test data validate venv bench clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kbreport)" >/dev/null
+	@touch $(STAMP)
+
+data: $(STAMP)
+	$(BIN)/kbreport demo --out $(DATA)
+
+validate: data
+	$(BIN)/kbreport validate --data $(DATA)
+
+demo: validate
+	$(BIN)/kbreport run params/ --data $(DATA) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_analyses.py
+
+clean:
+	rm -rf $(DATA) $(OUT)/*/ $(OUT)/index.html $(OUT)/manifest.json

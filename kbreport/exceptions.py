@@ -1,0 +1,73 @@
+"""Exception types. Each carries what the user needs to fix the problem."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input file. `row` is the spreadsheet row (header = 1), None for file-level."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    code: str  # rule id, e.g. "kode_desa_unknown"; messages are looked up by it
+    message: str  # plain-language reason, already in the requested language
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", baris {self.row}"
+        if self.column:
+            where += f", kolom {self.column}"
+        val = f" [{self.value}]" if self.value not in (None, "") else ""
+        return f"{where}:{val} {self.message}"
+
+
+class KbreportError(Exception):
+    """Base class of every error kbreport raises on purpose."""
+
+
+class DataValidationError(KbreportError):
+    """The data folder has errors; `problems` lists every one (errors and warnings)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.severity == "error"]
+        shown = "\n".join(f"  {p}" for p in errors[:20])
+        more = f"\n  … and {len(errors) - 20} more" if len(errors) > 20 else ""
+        super().__init__(f"{len(errors)} error(s) in the data:\n{shown}{more}")
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+class MasterError(KbreportError):
+    """The region master (wilayah) file is missing or malformed."""
+
+
+class UnknownRegionError(KbreportError, KeyError):
+    """A region code is not in the master."""
+
+    def __init__(self, kode: str):
+        self.kode = kode
+        super().__init__(f"unknown region code {kode!r}: not in the Kemendagri master")
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return self.args[0]
+
+
+class ParamsError(KbreportError):
+    """A params file is invalid: names the file, the key and the reason."""
+
+    def __init__(self, file: str, key: str | None, reason: str):
+        self.file, self.key, self.reason = file, key, reason
+        where = f"{file}: {key}: " if key else f"{file}: "
+        super().__init__(where + reason)
+
+
+class ReportError(KbreportError):
+    """Building one report failed (execution, rendering or timeout)."""
