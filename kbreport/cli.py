@@ -131,8 +131,115 @@ def wilayah_cari(teks, tingkat, limit, master_path) -> None:
 
 
 # [validate]
+from pathlib import Path  # noqa: E402  (kept in this block: other blocks are edited concurrently)
+
+
+@main.command("validate")
+@click.option("--data", "data_dir", default="data/demo", show_default=True, type=click.Path(path_type=Path),
+              help="Folder with kampung_kb, profil, kkbpk (and optional desa_cantik) as .csv or .xlsx.")
+@click.option("--master", "master_csv", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="Region master as a kode,nama CSV (default: the bundled Kemendagri master).")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str) -> None:
+    """Check a data folder: print every problem, then a summary; exit 1 if any error."""
+    import time
+
+    from .dataset import data_checksum
+    from .exceptions import KbreportError
+    from .io import read_metadata
+    from .messages import format_int, format_problem, ui
+    from .validate import resolve_master, validate_folder
+
+    start = time.perf_counter()
+    try:
+        master = resolve_master(master_csv)
+        tables, problems = validate_folder(data_dir, master, lang=lang)
+    except KbreportError as e:
+        raise click.ClickException(str(e)) from e
+    for p in problems:
+        click.echo(format_problem(p, lang))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    meta, _ = read_metadata(data_dir, lang) if data_dir.is_dir() else ({}, [])
+    if problems:
+        click.echo()
+    sumber = meta.get("sumber") or data_dir.resolve().name
+    synthetic = meta.get("sintetis") is True and ui("synthetic", lang).lower() not in sumber.lower()
+    label = f" · {ui('synthetic', lang)}" if synthetic else ""
+    checksum = data_checksum(data_dir)[:12] if data_dir.is_dir() else "-"
+    click.echo(f"{ui('source', lang)}: {sumber}{label} · {data_dir} · sha256 {checksum}")
+    counts = ", ".join(f"{name} {format_int(len(df), lang)} {ui('rows', lang)}" for name, df in tables.items())
+    click.echo(f"{ui('summary', lang)}: {counts}")
+    elapsed = f"{time.perf_counter() - start:.1f}".replace(".", "," if lang == "id" else ".")
+    click.echo(f"{format_int(errors, lang)} {ui('errors', lang)}, {format_int(warnings, lang)} {ui('warnings', lang)}"
+               f" ({elapsed} {ui('seconds', lang)})")
+    click.echo(ui("not_ok" if errors else "ok", lang))
+    if errors:
+        sys.exit(1)
+
+
 # [demo]
+@main.command("demo")
+@click.option("--out", "out_dir", default="data/demo", show_default=True, type=click.Path(file_okay=False),
+              help="Folder tujuan data contoh (dibuat bila belum ada; berkas lama ditimpa).")
+@click.option("--seed", default=None, type=int, help="Benih acak (bawaan 20160114); benih sama = berkas identik.")
+@click.option("--lang", "demo_lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+def demo_cmd(out_dir: str, seed: int | None, demo_lang: str) -> None:
+    """Buat data contoh (sintetis) yang dikalibrasi ke angka-angka publikasi, lalu cetak ringkasannya."""
+    from . import demo as _demo
+    from .exceptions import KbreportError
+
+    try:
+        summary = _demo.generate(out_dir, seed=_demo.SEED if seed is None else seed)
+    except (KbreportError, OSError, ValueError) as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(_demo.format_summary(summary, demo_lang))
+
+
 # [run]
+from pathlib import Path  # noqa: E402,F811  (each block keeps its own imports)
+
+
+def _parse_formats(value: str) -> tuple[str, ...]:
+    from .report import ALL_FORMATS
+
+    fmts = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    bad = [f for f in fmts if f not in ALL_FORMATS]
+    if bad or not fmts:
+        raise click.BadParameter(f"choose from {','.join(ALL_FORMATS)} (got {value!r})", param_hint="--formats")
+    return fmts
+
+
+@main.command("run")
+@click.argument("params", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder; each report goes to OUT/<params file name>/.")
+@click.option("--data", "data", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Data folder (default: $KBREPORT_DATA or data/demo).")
+@click.option("--formats", "formats", default="ipynb,html,pdf,xlsx", show_default=True,
+              help="Comma-separated: ipynb, html, pdf, xlsx (figures.json is always written).")
+@click.option("--timeout", default=600, show_default=True, type=float,
+              help="Seconds allowed per report (and per notebook cell).")
+@click.option("--jobs", "-j", default=None, type=click.IntRange(min=1),
+              help="Reports built in parallel (default: the machine's cores).")
+@click.option("--force", is_flag=True, help="Rebuild reports whose inputs are unchanged since their last build.")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Run on an existing Dask cluster (e.g. tcp://host:8786) instead of local processes.")
+def run_cmd(params, out, data, formats, timeout, jobs, force, dask) -> None:
+    """Build the briefing of each PARAMS file (or every *.yaml in each PARAMS folder), in parallel;
+    skip those already up to date; write OUT/manifest.json and OUT/index.html. Exit 1 if any failed."""
+    from .batch import run_batch
+    from .exceptions import KbreportError
+
+    fmts = _parse_formats(formats)
+    try:
+        result = run_batch(params, out, data_dir=data, jobs=jobs, formats=fmts, force=force, timeout=timeout,
+                           dask_address=dask)
+    except KbreportError as e:
+        raise click.ClickException(str(e)) from None
+    if result.exit_code:
+        sys.exit(result.exit_code)
+
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,102 @@
+"""The headline figures of a unit as of a date: the one dict the text layer and figures.json read.
+
+Keys (HEADLINE_KEYS, exactly these; plain Python types, None instead of NaN):
+  wilayah_kode (str|None), wilayah_nama ("Indonesia" / province name / "Kab. X", from the master),
+  tingkat ("nasional"|"provinsi"|"kabkota"), as_of (date),
+  desa_kelurahan, desa, kelurahan, tercakup, kampung_kb (int), cakupan_persen (float, unrounded),
+  target_tanggal (date), target_persen (float), kekurangan (int ≥ 0, desa still to cover),
+  rumah_dataku (int, 'ada' as of as_of), rumah_dataku_persen (float|None: of kampung_kb),
+  rumah_dataku_target_persen (float),
+  laju_12_bulan (float, covered desa per month), laju_dibutuhkan (float|None), perkiraan_tercapai (date|None)
+    — defined in kbreport.analysis.trend,
+  cpr, mkjp, unmet, partisipasi_poktan (float|None, percent; kbreport.analysis.outcomes),
+  sub_unit_jumlah (int), sub_unit_di_bawah_target (int: sub-units whose coverage is below target_persen),
+  sub_unit_tertinggi / sub_unit_terendah ({"nama": str, "persen": float} or None): highest / lowest
+    coverage, the first by kode on a tie; None when there are no sub-units or all have the same coverage
+    (nothing to single out).
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from kbreport.analysis.coverage import coverage_from_scope, sub_rows, total_row
+from kbreport.analysis.outcomes import outcomes_from_scope
+from kbreport.analysis.rumah_dataku import DEFAULT_RDK_TARGET_PERSEN, rumah_dataku_from_scope
+from kbreport.analysis.trend import DEFAULT_TARGET_PERSEN, DEFAULT_TARGET_TANGGAL, pace_from_scope
+from kbreport.analysis.units import scope
+
+HEADLINE_KEYS = (
+    "wilayah_kode", "wilayah_nama", "tingkat", "as_of",
+    "desa_kelurahan", "desa", "kelurahan", "tercakup", "kampung_kb", "cakupan_persen",
+    "target_tanggal", "target_persen", "kekurangan",
+    "rumah_dataku", "rumah_dataku_persen", "rumah_dataku_target_persen",
+    "laju_12_bulan", "laju_dibutuhkan", "perkiraan_tercapai",
+    "cpr", "mkjp", "unmet", "partisipasi_poktan",
+    "sub_unit_jumlah", "sub_unit_di_bawah_target", "sub_unit_tertinggi", "sub_unit_terendah",
+)
+
+
+def _f(x) -> float | None:
+    """float, or None for NaN/None."""
+    if x is None or (isinstance(x, float) and math.isnan(x)) or pd.isna(x):
+        return None
+    return float(x)
+
+
+def headline(desa: pd.DataFrame, kampung_kb: pd.DataFrame, profil: pd.DataFrame, kkbpk: pd.DataFrame,
+             kode: str | None, as_of, target_tanggal=DEFAULT_TARGET_TANGGAL,
+             target_persen: float = DEFAULT_TARGET_PERSEN,
+             rdk_target_persen: float = DEFAULT_RDK_TARGET_PERSEN) -> dict:
+    """Headline figures of unit `kode` (None = Indonesia) as of `as_of` (required)."""
+    if as_of is None:
+        raise ValueError("as_of diperlukan untuk angka utama")
+    sc = scope(desa, kampung_kb, kode, as_of)
+    cov = coverage_from_scope(sc, target_persen)
+    tot = total_row(cov)
+    subs = sub_rows(cov)
+    pace = pace_from_scope(sc, target_tanggal, target_persen)
+    rdk = total_row(rumah_dataku_from_scope(sc, profil, rdk_target_persen))
+    out = total_row(outcomes_from_scope(sc, kkbpk))
+
+    top = low = None
+    if len(subs):
+        p = subs["cakupan_persen"].round(9)
+        if p.max() > p.min():
+            hi, lo = subs.loc[p.idxmax()], subs.loc[p.idxmin()]  # idxmax/idxmin: first on ties (by kode)
+            top = {"nama": str(hi["nama"]), "persen": float(hi["cakupan_persen"])}
+            low = {"nama": str(lo["nama"]), "persen": float(lo["cakupan_persen"])}
+
+    h = {
+        "wilayah_kode": sc.unit.kode,
+        "wilayah_nama": sc.unit.nama,
+        "tingkat": sc.unit.tingkat,
+        "as_of": sc.as_of.date(),
+        "desa_kelurahan": int(tot["desa_kelurahan"]),
+        "desa": int(tot["desa"]),
+        "kelurahan": int(tot["kelurahan"]),
+        "tercakup": int(tot["tercakup"]),
+        "kampung_kb": int(tot["kampung_kb"]),
+        "cakupan_persen": _f(tot["cakupan_persen"]) or 0.0,
+        "target_tanggal": pace["target_tanggal"],
+        "target_persen": float(target_persen),
+        "kekurangan": int(tot["kekurangan"]),
+        "rumah_dataku": int(rdk["ada"]),
+        "rumah_dataku_persen": _f(rdk["ada_persen"]),
+        "rumah_dataku_target_persen": float(rdk_target_persen),
+        "laju_12_bulan": float(pace["laju_12_bulan"]),
+        "laju_dibutuhkan": _f(pace["laju_dibutuhkan"]),
+        "perkiraan_tercapai": pace["perkiraan_tercapai"],
+        "cpr": _f(out["cpr"]),
+        "mkjp": _f(out["mkjp"]),
+        "unmet": _f(out["unmet"]),
+        "partisipasi_poktan": _f(out["partisipasi_poktan"]),
+        "sub_unit_jumlah": int(len(subs)),
+        "sub_unit_di_bawah_target": int((subs["kekurangan"] > 0).sum()),
+        "sub_unit_tertinggi": top,
+        "sub_unit_terendah": low,
+    }
+    assert tuple(h) == HEADLINE_KEYS
+    return h
+

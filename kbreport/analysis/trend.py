@@ -1,0 +1,130 @@
+"""Trend and target: cumulative Kampung KB and coverage over time, recent pace, pace needed, projection.
+
+Definitions (T(d) = covered desa/kelurahan as of day d, K(d) = counting Kampung KB as of d; both count only
+Kampung KB active today, since the data keeps no history of the aktif flag):
+- Trend by month (or year) for a unit: for each calendar month from January 2016 (programme launch) to the
+  month of as_of: kampung_kb_baru / tercakup_baru (Kampung KB launched, desa newly covered in that month —
+  a desa is newly covered in the month of its first Kampung KB), their running totals kampung_kb / tercakup,
+  and cakupan_persen = 100 × tercakup / desa_kelurahan. The last period counts only up to as_of.
+- laju_12_bulan = (T(as_of) − T(as_of − 12 months)) / 12: covered desa gained per month over the 12 months
+  ending on as_of (window: after as_of − 12 calendar months, up to and including as_of).
+  laju_kkb_12_bulan is the same for Kampung KB.
+- target_desa = ceil(target_persen × desa_kelurahan / 100); sisa = max(0, target_desa − T(as_of)).
+- bulan_tersisa = (target_tanggal − as_of) in days / 30.4375 (the mean Gregorian month), never below 0.
+- laju_dibutuhkan = sisa / bulan_tersisa (desa per month); 0.0 when the target is already met; None when
+  it is not met and target_tanggal is not after as_of (no time left: no pace can reach it).
+- perkiraan_tercapai = as_of + ceil(sisa / laju_12_bulan × 30.4375) days: the day the current pace would
+  reach the target; None when the target is already met or laju_12_bulan is 0.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from kbreport.analysis.coverage import percent, target_count
+from kbreport.analysis.units import Scope, as_of_timestamp, scope
+from kbreport.schema import PROGRAMME_LAUNCH
+
+MONTH_DAYS = 365.25 / 12  # 30.4375
+DEFAULT_TARGET_TANGGAL = date(2024, 12, 31)  # Inpres 3/2022: a Kampung KB in every desa/kelurahan by 2024
+DEFAULT_TARGET_PERSEN = 100.0
+
+
+def _first_cover(sc: Scope) -> pd.Series:
+    """Day each covered desa got its first counting Kampung KB (one value per covered desa)."""
+    t = sc.kkb["tanggal_pencanangan"]
+    return t.groupby(sc.kkb["desa_row"].to_numpy()).min()
+
+
+def trend_from_scope(sc: Scope, per: str = "bulan") -> pd.DataFrame:
+    if per not in ("bulan", "tahun"):
+        raise ValueError(f"per harus 'bulan' atau 'tahun': {per!r}")
+    unit = "M" if per == "bulan" else "Y"
+
+    def periods(values) -> np.ndarray:  # months (or years) since 1970
+        return np.asarray(values).astype("datetime64[D]").astype(f"datetime64[{unit}]").astype(np.int64)
+
+    launch = periods(sc.kkb["tanggal_pencanangan"].to_numpy())
+    first = periods(_first_cover(sc).to_numpy())
+    start = int(periods([np.datetime64(PROGRAMME_LAUNCH, "D")])[0])
+    if len(launch):
+        start = min(start, int(launch.min()))
+    if sc.as_of is not None:
+        end = int(periods([np.datetime64(sc.as_of.date(), "D")])[0])
+    else:
+        end = int(launch.max()) if len(launch) else start
+    start = min(start, end)
+    n = end - start + 1
+    kkb_new = np.bincount(launch - start, minlength=n)[:n].astype(np.int64)
+    cov_new = np.bincount(first - start, minlength=n)[:n].astype(np.int64)
+    stamps = np.arange(start, end + 1).astype(f"datetime64[{unit}]")
+    out = pd.DataFrame({
+        "bulan" if per == "bulan" else "tahun":
+            pd.to_datetime(stamps.astype("datetime64[D]")) if per == "bulan" else stamps.astype(np.int64) + 1970,
+        "kampung_kb_baru": kkb_new,
+        "kampung_kb": np.cumsum(kkb_new),
+        "tercakup_baru": cov_new,
+        "tercakup": np.cumsum(cov_new),
+    })
+    out["cakupan_persen"] = percent(out["tercakup"], np.full(len(out), len(sc.desa_rows)))
+    return out
+
+
+def trend(desa: pd.DataFrame, kampung_kb: pd.DataFrame, kode: str | None = None, as_of=None,
+          per: str = "bulan") -> pd.DataFrame:
+    """Cumulative Kampung KB and covered desa of a unit by month (per='bulan') or year (per='tahun')."""
+    return trend_from_scope(scope(desa, kampung_kb, kode, as_of), per)
+
+
+def pace_from_scope(sc: Scope, target_tanggal=DEFAULT_TARGET_TANGGAL,
+                    target_persen: float = DEFAULT_TARGET_PERSEN) -> dict:
+    if sc.as_of is None:
+        raise ValueError("as_of diperlukan untuk menghitung laju dan target")
+    as_of = sc.as_of
+    tgt = as_of_timestamp(target_tanggal)
+    first = _first_cover(sc).to_numpy()
+    launches = sc.kkb["tanggal_pencanangan"].to_numpy()
+    since = np.datetime64((as_of - pd.DateOffset(months=12)).date(), "D")
+    tercakup = int(len(first))
+    laju = int((first > since).sum()) / 12.0
+    laju_kkb = int((launches > since).sum()) / 12.0
+    n = int(len(sc.desa_rows))
+    target_desa = int(target_count(n, target_persen))
+    sisa = max(0, target_desa - tercakup)
+    tercapai = sisa == 0
+    bulan_tersisa = max(0.0, (tgt - as_of).days / MONTH_DAYS)
+    if tercapai:
+        dibutuhkan = 0.0
+    elif bulan_tersisa <= 0:
+        dibutuhkan = None
+    else:
+        dibutuhkan = sisa / bulan_tersisa
+    if tercapai or laju <= 0:
+        perkiraan = None
+    else:
+        perkiraan = (as_of + pd.Timedelta(days=math.ceil(round(sisa / laju * MONTH_DAYS, 9)))).date()
+    return {
+        "as_of": as_of.date(),
+        "target_tanggal": tgt.date(),
+        "target_persen": float(target_persen),
+        "desa_kelurahan": n,
+        "target_desa": target_desa,
+        "tercakup": tercakup,
+        "kampung_kb": int(len(sc.kkb)),
+        "sisa": int(sisa),
+        "tercapai": bool(tercapai),
+        "bulan_tersisa": float(bulan_tersisa),
+        "laju_12_bulan": float(laju),
+        "laju_kkb_12_bulan": float(laju_kkb),
+        "laju_dibutuhkan": dibutuhkan,
+        "perkiraan_tercapai": perkiraan,
+    }
+
+
+def target_pace(desa: pd.DataFrame, kampung_kb: pd.DataFrame, kode: str | None, as_of,
+                target_tanggal=DEFAULT_TARGET_TANGGAL, target_persen: float = DEFAULT_TARGET_PERSEN) -> dict:
+    """Recent pace, pace needed and projected date for a unit (see the module doc for each key)."""
+    return pace_from_scope(scope(desa, kampung_kb, kode, as_of), target_tanggal, target_persen)

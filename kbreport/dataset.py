@@ -1,0 +1,92 @@
+"""The loaded data: four validated tables, the region master, and where the data came from.
+
+    ds = load_data("data/demo")        # raises DataValidationError listing every error
+    ds.kampung_kb, ds.profil, ds.kkbpk, ds.desa_cantik, ds.master, ds.warnings
+
+Tables have the canonical columns of kbreport.schema in schema order, with these dtypes:
+code/str/category -> str (NA when blank), date/month -> datetime64[us], bool -> boolean, int -> Int64,
+and a plain RangeIndex (row i is spreadsheet row i + 2 of its file).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .exceptions import DataValidationError, Problem
+from .io import find_table_files, read_metadata
+from .validate import resolve_master, validate_folder
+
+__all__ = ["Dataset", "load_data", "data_checksum"]
+
+
+@dataclass(eq=False)
+class Dataset:
+    kampung_kb: pd.DataFrame
+    profil: pd.DataFrame
+    kkbpk: pd.DataFrame
+    desa_cantik: pd.DataFrame  # empty, with its columns, when the folder has no desa_cantik file
+    master: pd.DataFrame
+    data_dir: Path
+    sumber: str  # sumber.json "sumber", else the folder name
+    sintetis: bool  # sumber.json "sintetis"; synthetic data must say so on every artifact
+    checksum: str  # sha256 of the table files (see data_checksum); print checksum[:12]
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in schema.TABLES}
+
+    @property
+    def checksum_short(self) -> str:
+        return self.checksum[:12]
+
+    def __repr__(self) -> str:
+        rows = ", ".join(f"{n}={len(t)}" for n, t in self.tables.items())
+        return (f"Dataset({str(self.data_dir)!r}, sumber={self.sumber!r}, sintetis={self.sintetis}, {rows}, "
+                f"warnings={len(self.warnings)}, checksum={self.checksum_short})")
+
+
+def data_checksum(data_dir: str | Path) -> str:
+    """sha256 over the table files in schema order (kampung_kb, profil, kkbpk, desa_cantik).
+
+    Each present file contributes its name, its size and its bytes, so renaming a file or moving
+    bytes between files changes the sum. sumber.json is not included: it describes, it is not data.
+    """
+    h = hashlib.sha256()
+    data_dir = Path(data_dir)
+    for table in schema.TABLES.values():
+        for path in find_table_files(data_dir, table):
+            data = path.read_bytes()
+            h.update(f"{path.name}\0{len(data)}\0".encode())
+            h.update(data)
+    return h.hexdigest()
+
+
+def load_data(data_dir: str | Path, master=None, lang: str = "id", today: date | None = None) -> Dataset:
+    """Read and validate a data folder.
+
+    `master`: None for the bundled Kemendagri master, a path to a `kode,nama` CSV, or a master
+    DataFrame (kbreport.wilayah.load_master()). Raises DataValidationError carrying every problem
+    (errors and warnings) when there is any error; otherwise warnings are kept in Dataset.warnings.
+    """
+    data_dir = Path(data_dir)
+    master = resolve_master(master)
+    tables, problems = validate_folder(data_dir, master, lang=lang, today=today)
+    if any(p.severity == "error" for p in problems):
+        raise DataValidationError(problems)
+    meta, _ = read_metadata(data_dir, lang)
+    clean = {name: df.reset_index(drop=True) for name, df in tables.items()}
+    return Dataset(
+        **clean,
+        master=master,
+        data_dir=data_dir,
+        sumber=meta.get("sumber") or data_dir.resolve().name,
+        sintetis=bool(meta.get("sintetis", False)),
+        checksum=data_checksum(data_dir),
+        warnings=[p for p in problems if p.severity == "warning"],
+    )

@@ -1,0 +1,139 @@
+"""Numbers and dates the way a briefing prints them, through Babel.
+
+Every figure that reaches a reader goes through these functions: "1.322", "87,4%",
+"4–5 Juni 2024" in Indonesian (the default), "1,322", "87.4%", "4–5 June 2024" in English.
+A missing value (None, NaN, pd.NA, NaT) prints as an en dash.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date as _date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+DASH = "–"  # printed for a missing figure
+LANGS = ("id", "en")
+
+
+def _locale(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}: use 'id' or 'en'")
+    return lang
+
+
+def is_missing(x) -> bool:
+    """True for None, NaN, pd.NA and NaT (anything that must not be printed as a figure)."""
+    if x is None:
+        return True
+    try:
+        import pandas as pd
+
+        if x is pd.NA or x is pd.NaT:
+            return True
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pass
+    if isinstance(x, float):
+        return math.isnan(x)
+    try:
+        return bool(x != x)  # numpy floats, Decimal('NaN')
+    except (TypeError, ValueError):
+        return False
+
+
+def _rounded(x, digits: int) -> Decimal:
+    # Half-up on the decimal repr, so 87.45 prints 87,5 (as people round), not 87,4.
+    q = Decimal(1).scaleb(-digits)
+    return Decimal(str(float(x))).quantize(q, rounding=ROUND_HALF_UP)
+
+
+def number(n, lang: str = "id", digits: int = 0) -> str:
+    """1322 -> "1.322" (id) / "1,322" (en); with digits=1, 15.25 -> "15,3" / "15.3"."""
+    loc = _locale(lang)
+    if is_missing(n):
+        return DASH
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(_rounded(n, digits), format=pattern, locale=loc)
+
+
+def percent(x, lang: str = "id", digits: int = 1) -> str:
+    """x on a 0–100 scale: 87.37 -> "87,4%" (id) / "87.4%" (en)."""
+    loc = _locale(lang)
+    if is_missing(x):
+        return DASH
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
+    return format_percent(_rounded(x, digits) / 100, format=pattern, locale=loc)
+
+
+def percent_of(part, whole, lang: str = "id", digits: int = 1) -> str:
+    """part/whole as a percentage that never rounds to 100% while something is missing,
+    nor to 0% when something is there: 1512 of 1513 -> "99,9%", not "100,0%"; all of them -> "100%".
+    Whole 0 -> "–"."""
+    if is_missing(part) or is_missing(whole) or float(whole) == 0:
+        _locale(lang)
+        return DASH
+    if part == whole:
+        return percent(100, lang, digits=0)  # "100%": all of them, said plainly
+    x = float(part) / float(whole) * 100
+    step = 10.0 ** -digits
+    if part < whole:
+        x = min(x, 100 - step)
+    if part > 0:
+        x = max(x, step)
+    return percent(x, lang, digits)
+
+
+def as_date(d) -> _date:
+    """A date from a date, datetime, Timestamp or ISO string."""
+    if isinstance(d, datetime):  # also pd.Timestamp
+        return d.date()
+    if isinstance(d, _date):
+        return d
+    if isinstance(d, str):
+        return _date.fromisoformat(d)
+    raise TypeError(f"not a date: {d!r}")
+
+
+def date(d, lang: str = "id") -> str:
+    """date(2024, 6, 4) -> "4 Juni 2024" / "4 June 2024"."""
+    loc = _locale(lang)
+    if is_missing(d):
+        return DASH
+    return format_date(as_date(d), "d MMMM y", locale=loc)
+
+
+def date_range(start, end, lang: str = "id") -> str:
+    """Shortest unambiguous range: "4–5 Juni 2024", "30 Mei–2 Juni 2024",
+    "28 Desember 2023–2 Januari 2024"; one day prints as a single date."""
+    loc = _locale(lang)
+    if is_missing(start) or is_missing(end):
+        return date(start if not is_missing(start) else end, lang)
+    s, e = as_date(start), as_date(end)
+    if e < s:
+        raise ValueError(f"date range ends before it starts: {s} – {e}")
+    if s == e:
+        return date(s, lang)
+    if s.year != e.year:
+        left = format_date(s, "d MMMM y", locale=loc)
+    elif s.month != e.month:
+        left = format_date(s, "d MMMM", locale=loc)
+    else:
+        left = format_date(s, "d", locale=loc)
+    return f"{left}–{format_date(e, 'd MMMM y', locale=loc)}"
+
+
+def month_year(d, lang: str = "id") -> str:
+    """date(2024, 6, 4) -> "Juni 2024" / "June 2024"."""
+    loc = _locale(lang)
+    if is_missing(d):
+        return DASH
+    return format_date(as_date(d), "LLLL y", locale=loc)
+
+
+def month_short(d, lang: str = "id") -> str:
+    """Axis-tick form: "Jun 2024" / "Jun 2024"; "Agu 2022" in Indonesian."""
+    loc = _locale(lang)
+    if is_missing(d):
+        return DASH
+    return format_date(as_date(d), "LLL y", locale=loc)

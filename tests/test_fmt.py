@@ -1,0 +1,76 @@
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kbreport import fmt
+
+
+@pytest.mark.parametrize("n, lang, expected", [
+    (1322, "id", "1.322"), (1322, "en", "1,322"), (83763, "id", "83.763"), (0, "id", "0"),
+    (np.int64(1234567), "id", "1.234.567"), (7, "en", "7"), (1513.0, "id", "1.513"),
+])
+def test_number(n, lang, expected):
+    assert fmt.number(n, lang) == expected
+
+
+def test_number_with_digits_rounds_half_up():
+    assert fmt.number(15.25, "id", digits=1) == "15,3"
+    assert fmt.number(15.25, "en", digits=1) == "15.3"
+    assert fmt.number(2.5) == "3"  # not banker's rounding
+
+
+@pytest.mark.parametrize("x, lang, digits, expected", [
+    (1322 / 1513 * 100, "id", 1, "87,4%"), (1322 / 1513 * 100, "en", 1, "87.4%"),
+    (100, "id", 0, "100%"), (75, "en", 0, "75%"), (0, "id", 1, "0,0%"),
+    (87.45, "id", 1, "87,5%"), (15.0, "id", 1, "15,0%"), (12.345, "en", 2, "12.35%"),
+])
+def test_percent(x, lang, digits, expected):
+    assert fmt.percent(x, lang, digits=digits) == expected
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), np.nan, pd.NA, pd.NaT, np.float64("nan")])
+def test_missing_prints_en_dash(missing):
+    assert fmt.number(missing) == "–"
+    assert fmt.percent(missing, "en") == "–"
+    assert fmt.date(missing) == "–"
+    assert fmt.month_year(missing) == "–"
+
+
+def test_date_both_languages_and_input_types():
+    assert fmt.date(date(2024, 6, 4)) == "4 Juni 2024"
+    assert fmt.date(date(2024, 6, 4), "en") == "4 June 2024"
+    assert fmt.date(pd.Timestamp("2023-04-03")) == "3 April 2023"
+    assert fmt.date(datetime(2022, 8, 24, 9, 30)) == "24 Agustus 2022"
+    assert fmt.date("2017-03-07") == "7 Maret 2017"
+
+
+@pytest.mark.parametrize("start, end, lang, expected", [
+    (date(2024, 6, 4), date(2024, 6, 5), "id", "4–5 Juni 2024"),
+    (date(2022, 8, 24), date(2022, 8, 26), "id", "24–26 Agustus 2022"),
+    (date(2024, 5, 30), date(2024, 6, 2), "id", "30 Mei–2 Juni 2024"),
+    (date(2023, 12, 28), date(2024, 1, 2), "id", "28 Desember 2023–2 Januari 2024"),
+    (date(2024, 6, 4), date(2024, 6, 5), "en", "4–5 June 2024"),
+    (date(2024, 5, 30), date(2024, 6, 2), "en", "30 May–2 June 2024"),
+    (date(2017, 3, 7), date(2017, 3, 7), "id", "7 Maret 2017"),
+])
+def test_date_range(start, end, lang, expected):
+    assert fmt.date_range(start, end, lang) == expected
+
+
+def test_date_range_rejects_end_before_start():
+    with pytest.raises(ValueError, match="ends before"):
+        fmt.date_range(date(2024, 6, 5), date(2024, 6, 4))
+
+
+def test_month_year():
+    assert fmt.month_year(date(2024, 6, 4)) == "Juni 2024"
+    assert fmt.month_year(date(2024, 6, 4), "en") == "June 2024"
+    assert fmt.month_year(pd.Timestamp("2025-02-01")) == "Februari 2025"
+    assert fmt.month_short(date(2022, 8, 1)) == "Agu 2022"
+
+
+def test_unknown_language_is_an_error():
+    with pytest.raises(ValueError, match="unknown language"):
+        fmt.number(1, "fr")

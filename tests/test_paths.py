@@ -1,0 +1,129 @@
+"""kbreport.paths: a name from params never makes a path outside its output folder; writes are atomic."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from kbreport.exceptions import ReportError
+from kbreport.paths import (
+    atomic_copy,
+    atomic_write_bytes,
+    atomic_write_text,
+    remove_stale_temps,
+    report_dir,
+    safe_join,
+    safe_stem,
+    within,
+)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("17-bengkulu", "17-bengkulu"),
+        ("2024-06-04-fasilitasi.v2", "2024-06-04-fasilitasi.v2"),
+        ("..", "laporan"),
+        ("../../etc/passwd", "etc_passwd"),
+        ("/abs/path", "abs_path"),
+        ("a/../b", "a_.._b".replace("..", ".")),  # dots collapsed: no ".." survives
+        (".hidden", "hidden"),
+        ("Kab. Lampung Barat (SK) — 2024", "Kab._Lampung_Barat_SK_2024"),
+        ("Ñgawi é", "Ngawi_e"),
+        ("", "laporan"),
+        ("___", "laporan"),
+        ("con", "_con"),
+        ("NUL.txt", "_NUL.txt"),
+        ("x" * 300, "x" * 100),
+    ],
+)
+def test_safe_stem(name, expected):
+    assert safe_stem(name) == expected
+
+
+def test_safe_stem_never_escapes():
+    for name in ["..", "../x", "x/..", "./.", "a\\..\\b", "\x00", "....", ". .", "~/x"]:
+        s = safe_stem(name)
+        assert s and "/" not in s and "\\" not in s and ".." not in s and not s.startswith(".")
+
+
+def test_safe_join_refuses_escapes(tmp_path):
+    assert safe_join(tmp_path, "a", "b.txt") == tmp_path / "a" / "b.txt"
+    for bad in ["..", ".", "", "/etc", "a/b", "a\\b", "x\x00y"]:
+        with pytest.raises(ReportError):
+            safe_join(tmp_path, bad)
+
+
+def test_safe_join_refuses_symlink_leading_outside(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "out"
+    root.mkdir()
+    (root / "evil").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ReportError, match="symbolic link"):
+        safe_join(root, "evil", "briefing.html")
+    # a symlink inside the root is refused too: a writer must never follow one
+    (root / "inner").mkdir()
+    (root / "alias").symlink_to(root / "inner", target_is_directory=True)
+    with pytest.raises(ReportError):
+        safe_join(root, "alias")
+
+
+def test_root_may_be_a_symlink(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real, target_is_directory=True)
+    assert report_dir(link, "params/x/17-bengkulu.yaml") == link / "17-bengkulu"
+    assert (real / "17-bengkulu").is_dir()
+
+
+def test_report_dir_uses_sanitised_stem(tmp_path):
+    out = tmp_path / "outputs"
+    d = report_dir(out, "/somewhere/else/../../17-bengkulu.yaml")
+    assert d == out / "17-bengkulu" and d.is_dir()
+    d2 = report_dir(out, "params/..yaml")  # stem "." -> safe default
+    assert d2 == out / "laporan"
+    assert within(out, d2)
+    assert report_dir(out, "new.yaml", create=False) == out / "new" and not (out / "new").exists()
+
+
+def test_report_dir_refuses_symlinked_report_folder(tmp_path):
+    out = tmp_path / "outputs"
+    out.mkdir()
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (out / "17-bengkulu").symlink_to(victim, target_is_directory=True)
+    with pytest.raises(ReportError):
+        report_dir(out, "17-bengkulu.yaml")
+
+
+def test_atomic_write_replaces_and_leaves_no_temp(tmp_path):
+    p = tmp_path / "figures.json"
+    atomic_write_text(p, "one")
+    atomic_write_bytes(p, b"two")
+    assert p.read_bytes() == b"two"
+    assert sorted(os.listdir(tmp_path)) == ["figures.json"]
+    assert oct(p.stat().st_mode & 0o777) == "0o644"
+
+
+def test_atomic_write_refuses_symlink_target(tmp_path):
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep")
+    link = tmp_path / "briefing.html"
+    link.symlink_to(target)
+    with pytest.raises(ReportError):
+        atomic_write_text(link, "overwrite")
+    assert target.read_text() == "keep"
+
+
+def test_atomic_copy_and_stale_temps(tmp_path):
+    src = tmp_path / "src.bin"
+    src.write_bytes(b"x" * 1000)
+    dst_dir = tmp_path / "out"
+    dst_dir.mkdir()
+    (dst_dir / ".briefing.pdf.abc123.tmp").write_bytes(b"half")  # left by an interrupted write
+    atomic_copy(src, dst_dir / "briefing.pdf")
+    assert (dst_dir / "briefing.pdf").read_bytes() == b"x" * 1000
+    assert remove_stale_temps(dst_dir) == 1
+    assert sorted(os.listdir(dst_dir)) == ["briefing.pdf"]

@@ -1,0 +1,228 @@
+from datetime import date
+
+import pytest
+
+from kbreport.talking_points import region_name, region_phrase, talking_points
+
+
+def bengkulu(**over):
+    """Bengkulu as of the fasilitasi (4 June 2024): 1,322 Kampung KB in 1,513 desa/kelurahan."""
+    h = dict(
+        wilayah_kode="17", wilayah_nama="Bengkulu", tingkat="provinsi", as_of=date(2024, 6, 4),
+        desa_kelurahan=1513, desa=1341, kelurahan=172, tercakup=1322, kampung_kb=1322,
+        cakupan_persen=87.37607402511566,  # 1322 / 1513
+        target_tanggal=date(2024, 7, 31), target_persen=100.0, kekurangan=191,
+        rumah_dataku=410, rumah_dataku_persen=31.01361573373676,  # 410 / 1322
+        rumah_dataku_target_persen=75.0,
+        laju_12_bulan=21.5, laju_dibutuhkan=101.3, perkiraan_tercapai=date(2025, 3, 15),
+        cpr=61.234, mkjp=23.96, unmet=11.04, partisipasi_poktan=None,
+        sub_unit_jumlah=10, sub_unit_di_bawah_target=8,
+        sub_unit_tertinggi={"nama": "Kab. Rejang Lebong", "persen": 98.24},
+        sub_unit_terendah={"nama": "Kota Bengkulu", "persen": 45.0},
+    )
+    h.update(over)
+    return h
+
+
+def lampung_barat(**over):
+    """Kab. Lampung Barat on 12 May 2024: all 136 pekon/kelurahan are Kampung KB."""
+    h = dict(
+        wilayah_kode="18.04", wilayah_nama="Kab. Lampung Barat", tingkat="kabkota", as_of=date(2024, 5, 12),
+        desa_kelurahan=136, desa=131, kelurahan=5, tercakup=136, kampung_kb=136, cakupan_persen=100.0,
+        target_tanggal=date(2024, 12, 31), target_persen=100.0, kekurangan=0,
+        rumah_dataku=34, rumah_dataku_persen=25.0, rumah_dataku_target_persen=75.0,
+        laju_12_bulan=8.0, laju_dibutuhkan=None, perkiraan_tercapai=None,
+        cpr=None, mkjp=None, unmet=None, partisipasi_poktan=None,
+        sub_unit_jumlah=15, sub_unit_di_bawah_target=0,
+        sub_unit_tertinggi={"nama": "Balik Bukit", "persen": 100.0},
+        sub_unit_terendah={"nama": "Sukau", "persen": 100.0},
+    )
+    h.update(over)
+    return h
+
+
+def _clean(sentences):
+    text = " ".join(sentences)
+    for bad in ("None", "nan", "NaN", "0 dari 0", "0 of 0", "–"):
+        assert bad not in text, (bad, text)
+
+
+def test_bengkulu_indonesian_exact():
+    assert talking_points(bengkulu()) == [
+        "Per 4 Juni 2024, 1.322 Kampung KB telah terbentuk di Provinsi Bengkulu, "
+        "mencakup 1.322 dari 1.513 desa/kelurahan (87,4%).",
+        "Untuk mencakup seluruh desa/kelurahan pada 31 Juli 2024 masih diperlukan 191 Kampung KB.",
+        "Dengan laju 12 bulan terakhir, rata-rata 22 desa/kelurahan baru per bulan, target diperkirakan "
+        "baru tercapai pada Maret 2025; agar tepat waktu dibutuhkan 101 desa/kelurahan per bulan.",
+        "Sebanyak 8 dari 10 kabupaten/kota belum mencakup seluruh desa/kelurahannya; cakupan tertinggi "
+        "di Kabupaten Rejang Lebong (98,2%) dan terendah di Kota Bengkulu (45,0%).",
+        "Rumah DataKu telah terbentuk di 410 dari 1.322 Kampung KB (31,0%), masih di bawah target 75%.",
+        "Di Kampung KB tercatat CPR 61,2%, MKJP 24,0% dari peserta KB, dan unmet need 11,0%.",
+    ]
+
+
+def test_bengkulu_english_exact():
+    assert talking_points(bengkulu(), lang="en") == [
+        "As of 4 June 2024, 1,322 Kampung KB had been formed in Bengkulu Province, "
+        "covering 1,322 of 1,513 desa/kelurahan (87.4%).",
+        "To cover every desa/kelurahan by 31 July 2024, 191 more Kampung KB are needed.",
+        "At the pace of the last 12 months, an average of 22 desa/kelurahan a month, the target would only "
+        "be reached in March 2025; meeting it on time needs 101 desa/kelurahan a month.",
+        "8 of 10 kabupaten/kota have not yet covered all their desa/kelurahan; coverage is highest in "
+        "Rejang Lebong Regency (98.2%) and lowest in Bengkulu City (45.0%).",
+        "Rumah DataKu has been formed in 410 of 1,322 Kampung KB (31.0%), still below the 75% target.",
+        "Kampung KB report a CPR of 61.2%, long-acting methods (MKJP) at 24.0% of users, and unmet need of 11.0%.",
+    ]
+
+
+def test_all_covered_says_seluruh_and_no_pace():
+    tp = talking_points(lampung_barat())
+    assert tp == [
+        "Per 12 Mei 2024, 136 Kampung KB telah terbentuk di Kabupaten Lampung Barat, "
+        "mencakup seluruh 136 desa/kelurahan.",
+        "Target mencakup seluruh desa/kelurahan pada 31 Desember 2024 telah tercapai.",
+        # highest == lowest (both 100%): no "tertinggi/terendah" clause
+        "Seluruh 15 kecamatan telah mencakup seluruh desa/kelurahannya.",
+        "Rumah DataKu telah terbentuk di 34 dari 136 Kampung KB (25,0%), masih di bawah target 75%.",
+    ]
+    en = talking_points(lampung_barat(), lang="en")
+    assert en[0] == ("As of 12 May 2024, 136 Kampung KB had been formed in Lampung Barat Regency, "
+                     "covering all 136 desa/kelurahan.")
+    assert en[1] == "The target of covering every desa/kelurahan by 31 December 2024 has been met."
+    _clean(tp)
+    _clean(en)
+
+
+def test_pace_sentence_dropped_when_target_met_even_with_pace_figures():
+    # target of 75% met (kekurangan 0) although a pace is given: nothing about pace
+    h = bengkulu(target_persen=75.0, kekurangan=0, laju_dibutuhkan=0.0, sub_unit_di_bawah_target=3)
+    tp = talking_points(h)
+    assert tp[1] == "Target mencakup 75% desa/kelurahan pada 31 Juli 2024 telah tercapai."
+    assert not any("laju" in s or "per bulan" in s for s in tp)
+    assert "Sebanyak 3 dari 10 kabupaten/kota masih di bawah target cakupan 75%" in tp[2]
+
+
+def test_target_date_passed_says_not_met_and_no_pace():
+    h = bengkulu(as_of=date(2024, 9, 1))
+    tp = talking_points(h)
+    assert tp[1] == ("Target mencakup seluruh desa/kelurahan pada 31 Juli 2024 belum tercapai; "
+                     "masih diperlukan 191 Kampung KB.")
+    assert not any("per bulan" in s for s in tp)
+    en = talking_points(h, "en")
+    assert en[1] == ("The target of covering every desa/kelurahan by 31 July 2024 has not been met; "
+                     "191 more Kampung KB are needed.")
+
+
+def test_none_pace_drops_pace_sentence():
+    tp = talking_points(bengkulu(laju_dibutuhkan=None, perkiraan_tercapai=None))
+    assert len(tp) == 5
+    assert not any("per bulan" in s for s in tp)
+    _clean(tp)
+
+
+def test_pace_without_projection_and_zero_pace():
+    tp = talking_points(bengkulu(perkiraan_tercapai=None))
+    assert tp[2] == ("Dalam 12 bulan terakhir rata-rata 22 desa/kelurahan baru tercakup setiap bulan, "
+                     "sedangkan untuk mencapai target dibutuhkan 101 desa/kelurahan per bulan.")
+    tp0 = talking_points(bengkulu(laju_12_bulan=0.0, perkiraan_tercapai=None, laju_dibutuhkan=3.25))
+    assert tp0[2] == ("Dalam 12 bulan terakhir tidak ada desa/kelurahan baru yang tercakup, "
+                      "sedangkan untuk mencapai target dibutuhkan 3,3 desa/kelurahan per bulan.")
+    on_time = talking_points(bengkulu(laju_12_bulan=120.0, perkiraan_tercapai=date(2024, 7, 20)))
+    assert on_time[2] == ("Dengan laju 12 bulan terakhir, rata-rata 120 desa/kelurahan baru per bulan, "
+                          "target diperkirakan tercapai pada Juli 2024, tepat waktu.")
+
+
+def test_zero_desa_gives_one_sentence_and_no_zero_of_zero():
+    h = bengkulu(desa_kelurahan=0, desa=0, kelurahan=0, tercakup=0, kampung_kb=0, cakupan_persen=float("nan"),
+                 kekurangan=0, rumah_dataku=0, rumah_dataku_persen=None, laju_12_bulan=float("nan"),
+                 laju_dibutuhkan=None, perkiraan_tercapai=None, cpr=None, mkjp=None, unmet=None,
+                 sub_unit_jumlah=0, sub_unit_di_bawah_target=0, sub_unit_tertinggi=None, sub_unit_terendah=None)
+    assert talking_points(h) == ["Per 4 Juni 2024, belum ada data desa/kelurahan di Provinsi Bengkulu."]
+    assert talking_points(h, "en") == ["As of 4 June 2024, there are no desa/kelurahan data in Bengkulu Province."]
+
+
+def test_before_launch_no_kampung_kb():
+    h = bengkulu(as_of=date(2015, 12, 31), tercakup=0, kampung_kb=0, cakupan_persen=0.0, kekurangan=1513,
+                 rumah_dataku=0, rumah_dataku_persen=None, laju_12_bulan=0.0, laju_dibutuhkan=None,
+                 perkiraan_tercapai=None, cpr=None, mkjp=None, unmet=None, sub_unit_di_bawah_target=10,
+                 sub_unit_tertinggi={"nama": "Kab. Kaur", "persen": 0.0},
+                 sub_unit_terendah={"nama": "Kab. Seluma", "persen": 0.0})
+    tp = talking_points(h)
+    assert tp == [
+        "Per 31 Desember 2015, belum ada satu pun dari 1.513 desa/kelurahan di Provinsi Bengkulu "
+        "yang memiliki Kampung KB.",
+        "Untuk mencakup seluruh desa/kelurahan pada 31 Juli 2024 masih diperlukan 1.513 Kampung KB.",
+        "Belum ada kabupaten/kota yang mencakup seluruh desa/kelurahannya.",
+    ]
+    _clean(tp)
+
+
+def test_nasional_phrasing_and_province_sub_units():
+    h = bengkulu(wilayah_kode=None, wilayah_nama="Indonesia", tingkat="nasional", as_of=date(2022, 8, 24),
+                 desa_kelurahan=83763, tercakup=16500, kampung_kb=16793, cakupan_persen=16500 / 83763 * 100,
+                 target_tanggal=date(2024, 12, 31), kekurangan=67263, sub_unit_jumlah=38,
+                 sub_unit_di_bawah_target=38,
+                 sub_unit_tertinggi={"nama": "Bali", "persen": 61.5},
+                 sub_unit_terendah={"nama": "Papua Pegunungan", "persen": 2.04})
+    tp = talking_points(h)
+    assert tp[0] == ("Per 24 Agustus 2022, 16.793 Kampung KB telah terbentuk secara nasional, "
+                     "mencakup 16.500 dari 83.763 desa/kelurahan (19,7%).")
+    assert tp[3] == ("Belum ada provinsi yang mencakup seluruh desa/kelurahannya; cakupan tertinggi "
+                     "di Provinsi Bali (61,5%) dan terendah di Provinsi Papua Pegunungan (2,0%).")
+    en = talking_points(h, "en")
+    assert en[0].startswith("As of 24 August 2022, 16,793 Kampung KB had been formed nationally, ")
+    assert "highest in Bali (61.5%) and lowest in Papua Pegunungan (2.0%)" in en[3]
+
+
+def test_nearly_full_coverage_never_prints_100_percent():
+    h = bengkulu(desa_kelurahan=2000, tercakup=1999, kampung_kb=1999, cakupan_persen=99.95, kekurangan=1)
+    tp = talking_points(h)
+    assert "(99,9%)" in tp[0] and "100,0%" not in tp[0]
+    assert talking_points(h, "en")[1] == "To cover every desa/kelurahan by 31 July 2024, 1 more Kampung KB is needed."
+
+
+def test_rumah_dataku_variants():
+    assert talking_points(bengkulu(rumah_dataku=1100, rumah_dataku_persen=83.2))[4] == (
+        "Rumah DataKu telah terbentuk di 1.100 dari 1.322 Kampung KB (83,2%), melampaui target 75%.")
+    assert talking_points(bengkulu(rumah_dataku=0, rumah_dataku_persen=0.0))[4] == (
+        "Belum ada Kampung KB yang memiliki Rumah DataKu, sementara targetnya 75%.")
+    assert talking_points(bengkulu(rumah_dataku=1322, rumah_dataku_persen=100.0))[4] == (
+        "Seluruh 1.322 Kampung KB telah memiliki Rumah DataKu.")
+
+
+def test_outcomes_join_only_present_figures():
+    tp = talking_points(bengkulu(cpr=None, mkjp=None, unmet=float("nan"), partisipasi_poktan=34.96))
+    assert tp[-1] == "Di Kampung KB tercatat partisipasi poktan 35,0%."
+    tp = talking_points(bengkulu(cpr=None, mkjp=None, unmet=None, partisipasi_poktan=None))
+    assert len(tp) == 5 and not any("tercatat" in s for s in tp)
+
+
+def test_event_type_moves_its_topic_forward():
+    fas = talking_points(bengkulu(), event={"jenis": "fasilitasi"})
+    assert fas[2].startswith("Rumah DataKu telah terbentuk")
+    ws = talking_points(bengkulu(), event="workshop")
+    assert ws[2].startswith("Sebanyak 8 dari 10 kabupaten/kota")
+    assert sorted(fas) == sorted(talking_points(bengkulu()))
+
+
+@pytest.mark.parametrize("nama, tingkat, kode, lang, expected", [
+    ("Bengkulu", "provinsi", "17", "id", "di Provinsi Bengkulu"),
+    ("Kab. Lampung Barat", "kabkota", "18.04", "id", "di Kabupaten Lampung Barat"),
+    ("Kota Bengkulu", "kabkota", "17.71", "id", "di Kota Bengkulu"),
+    ("Indonesia", "nasional", None, "id", "secara nasional"),
+    ("Kab. Lampung Barat", "kabkota", "18.04", "en", "in Lampung Barat Regency"),
+    ("Kota Bengkulu", "kabkota", "17.71", "en", "in Bengkulu City"),
+    ("Indonesia", "nasional", None, "en", "nationally"),
+    ("Lubuklinggau", "kabkota", "16.73", "id", "di Kota Lubuklinggau"),  # no prefix: kind from the code
+])
+def test_region_phrase(nama, tingkat, kode, lang, expected):
+    assert region_phrase(nama, tingkat, lang, kode) == expected
+
+
+def test_region_name_kecamatan():
+    assert region_name("Balik Bukit", "kecamatan") == "Kecamatan Balik Bukit"
+
+
+def test_unknown_language():
+    with pytest.raises(ValueError):
+        talking_points(bengkulu(), lang="fr")
