@@ -120,13 +120,13 @@ def show_figure(fig, caption: str | None = None, *, alt: str | None = None, fmt:
 
 def table_html(df, caption: str | None = None, *, lang: str = "id", digits: int | Mapping[str, int] = 1,
                percent_cols: Iterable[str] = (), index: bool = False, note: str | None = None,
-               highlight_last: bool = False, keep_together: bool | None = None) -> str:
+               highlight_last: bool = False, keep_together: bool | None = None, dense: bool = False) -> str:
     """A DataFrame as an escaped HTML table; numbers through kbreport.fmt (Babel), right-aligned.
 
     `digits`: decimals for float columns (one int for all, or {column: int}); `percent_cols` print
     as "87,4%" (values on a 0–100 scale). `highlight_last` styles the last row as a total row.
     Tables up to KEEP_TABLE_ROWS rows are kept on one page in print; longer ones break between
-    rows and repeat their header.
+    rows and repeat their header. `dense` prints smaller, tighter rows (a briefing's annex of 38 sub-units).
     """
     import pandas as pd
 
@@ -151,7 +151,7 @@ def table_html(df, caption: str | None = None, *, lang: str = "id", digits: int 
         tr_cls = ' class="kb-total"' if highlight_last and i == n - 1 else ""
         rows.append(f"<tr{tr_cls}>{''.join(cells)}</tr>")
     keep = (n <= KEEP_TABLE_ROWS) if keep_together is None else keep_together
-    cls = "kb-table kb-keep" if keep else "kb-table kb-long"
+    cls = ("kb-table kb-keep" if keep else "kb-table kb-long") + (" kb-dense" if dense else "")
     cap = f"<figcaption>{_e(caption)}</figcaption>" if caption else ""
     foot = f'<p class="kb-note">{_e(note)}</p>' if note else ""
     return (f'<figure class="{cls}">{cap}<div class="kb-scroll"><table>'

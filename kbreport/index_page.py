@@ -12,6 +12,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -158,7 +159,8 @@ def fmt_pct(x: Any, lang: str = "id") -> str:
     f = _as_float(x)
     if f is None:
         return "–"
-    s = f"{f:.1f}"
+    # half-up on the decimal repr, as kbreport.fmt prints the briefings (87.45 -> 87,5)
+    s = str(Decimal(str(f)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
     return (s.replace(".", ",") if lang == "id" else s) + "%"
 
 
@@ -191,6 +193,11 @@ def _links(report: Mapping[str, Any]) -> str:
                 out.append(f'<a href="{_e(quote(f))}">{_e(label)}</a>')
                 break
     return " · ".join(out)
+
+
+def _time(report: Mapping[str, Any], lang: str) -> str:
+    # a skipped report took no time in this run; its build time belongs to an earlier one
+    return "–" if report.get("status") == "skipped" else fmt_seconds(report.get("seconds"), lang)
 
 
 def _status(report: Mapping[str, Any], t: Mapping[str, Any]) -> str:
@@ -232,7 +239,7 @@ def _region_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) -
             f"{_cov_cell(fig.get('cakupan_persen'), lang)}"
             f'<td class="n">{fmt_int(fig.get("rumah_dataku"), lang)}</td>'
             f"<td>{_status(rep, t)}</td>"
-            f'<td class="n">{fmt_seconds(rep.get("seconds"), lang)}</td>'
+            f'<td class="n">{_time(rep, lang)}</td>'
             f"<td>{_links(rep)}</td>"
             "</tr>"
         )
@@ -256,7 +263,7 @@ def _event_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) ->
             f'<td class="n">{fmt_int(fig.get("kampung_kb"), lang)}</td>'
             f"{_cov_cell(fig.get('cakupan_persen'), lang)}"
             f"<td>{_status(rep, t)}</td>"
-            f'<td class="n">{fmt_seconds(rep.get("seconds"), lang)}</td>'
+            f'<td class="n">{_time(rep, lang)}</td>'
             f"<td>{_links(rep)}</td>"
             "</tr>"
         )
@@ -275,7 +282,7 @@ def _plain_table(reports: list[Mapping], t: Mapping, lang: str) -> str:
             f"<td>{_e(rep.get('name'))}{sub}</td>"
             f"<td>{_status(rep, t)}</td>"
             f'<td>{f"<pre class=reason>{_e(reason)}</pre>" if reason else "–"}</td>'
-            f'<td class="n">{fmt_seconds(rep.get("seconds"), lang)}</td>'
+            f'<td class="n">{_time(rep, lang)}</td>'
             f"<td>{_links(rep)}</td>"
             "</tr>"
         )
@@ -313,7 +320,10 @@ def _summary(region_items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str)
         desa = sum(_as_int(f.get("desa_kelurahan")) or 0 for f in same)
         kkb = sum(_as_int(f.get("kampung_kb")) or 0 for f in same)
         rdk = sum(_as_int(f.get("rumah_dataku")) or 0 for f in same)
-        pct = round(100.0 * kkb / desa, 1) if desa else None
+        # Coverage is desa/kelurahan covered over all (as the briefings compute it), not Kampung KB
+        # over desa: a desa can hold more than one Kampung KB.
+        covered = [_as_int(f.get("desa_kelurahan_tercakup")) for f in same]
+        pct = 100.0 * sum(covered) / desa if desa and None not in covered else None
         parts.append(
             f'<p class="meta">{_e(t["sum_prov"].format(n=len(same), date=date or "–"))}</p>'
             '<div class="cards">'

@@ -5,9 +5,10 @@ import re
 from kbreport import index_page as ip
 
 
-def _fig(nama, kode, tingkat, desa, kkb, pct, rdk, as_of="2024-06-04", contoh=True, **extra):
+def _fig(nama, kode, tingkat, desa, kkb, pct, rdk, as_of="2024-06-04", contoh=True, tercakup=None, **extra):
     return {"laporan": "wilayah", "wilayah": {"kode": kode, "nama": nama, "tingkat": tingkat}, "as_of": as_of,
-            "desa_kelurahan": desa, "desa_kelurahan_tercakup": kkb, "kampung_kb": kkb, "cakupan_persen": pct,
+            "desa_kelurahan": desa, "desa_kelurahan_tercakup": kkb if tercakup is None else tercakup,
+            "kampung_kb": kkb, "cakupan_persen": pct,
             "rumah_dataku": rdk, "data_contoh": contoh, **extra}
 
 
@@ -22,8 +23,8 @@ def _manifest(*reports):
 
 def _page():
     figures = {
-        "bengkulu": _fig("Bengkulu", "17", "provinsi", 1513, 1322, 87.4, 640),
-        "aceh": _fig("Aceh", "11", "provinsi", 6500, 3000, 46.2, 1000),
+        "bengkulu": _fig("Bengkulu", "17", "provinsi", 1513, 1322, 87.4, 640, tercakup=1300),
+        "aceh": _fig("Aceh", "11", "provinsi", 6500, 3000, 46.2, 1000, tercakup=2990),
         "indonesia": _fig("Indonesia", None, "nasional", 83763, 60000, 71.6, 20000),
         "fasilitasi_bengkulu": {
             **_fig("Bengkulu", "17", "provinsi", 1513, 1322, 87.4, 640),
@@ -52,9 +53,10 @@ def test_national_summary_and_province_total():
     page = _page()
     assert "Ringkasan nasional" in page
     # Aceh + Bengkulu (same as-of): 6500 + 1513 = 8013 desa/kel; 3000 + 1322 = 4322 Kampung KB;
-    # 4322 / 8013 = 53.94% -> "53,9%"; Rumah DataKu 1000 + 640 = 1640.
+    # covered desa 2990 + 1300 = 4290, 4290 / 8013 = 53.54% -> "53,5%"; Rumah DataKu 1000 + 640 = 1640.
     assert "Jumlah 2 provinsi dalam batch, per 2024-06-04" in page
-    assert "8.013" in page and "4.322" in page and "53,9%" in page and "1.640" in page
+    assert "8.013" in page and "4.322" in page and "53,5%" in page and "1.640" in page
+    assert "53,9%" not in page  # Kampung KB / desa is not coverage
 
 
 def test_rows_ordered_national_then_provinces_by_code():
@@ -108,6 +110,10 @@ def test_bad_figure_values_print_a_dash():
     row = page[page.index(">Bengkulu "):]
     row = row[: row.index("</tr>")]
     assert row.count(">–<") >= 4  # desa, Kampung KB, cakupan, Rumah DataKu
+
+
+def test_percent_rounds_half_up_like_the_briefings():
+    assert ip.fmt_pct(87.45) == "87,5%" and ip.fmt_pct(0.05, "en") == "0.1%" and ip.fmt_pct(100) == "100,0%"
 
 
 def test_english():

@@ -1,0 +1,303 @@
+"""The two briefing notebooks: thin, without outputs, parameters papermill can read — and, executed through
+kbreport.report.build_report on the demo data, briefings whose figures, HTML and PDF hold up.
+
+The slow tests build nine reports once (module fixture, one after the other: papermill changes the working
+directory, so builds do not share a process in parallel): Indonesia, Bengkulu on the day of the Rumah DataKu
+facilitation (2024-06-04, in Indonesian and in English), Kab. Lampung Barat, and the five events of
+params/events. Expected figures are the demo data's calibration anchors (docs/demo-data.md) or sums of
+the params files, written out here.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from kbreport.exceptions import ReportError
+from kbreport.params import (EVENT_NOTEBOOK_PARAMETERS, WILAYAH_NOTEBOOK_PARAMETERS, load_params,
+                             to_notebook_parameters)
+from kbreport.report import build_report, check_notebook_parameters
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+PARAMS = ROOT / "params"
+A4_PT = (595.28, 841.89)
+MAX_CODE_LINES = 6
+NOTEBOOK_PARAMETERS = {"wilayah_briefing.ipynb": WILAYAH_NOTEBOOK_PARAMETERS,
+                       "event_briefing.ipynb": EVENT_NOTEBOOK_PARAMETERS}
+
+
+# --- fast: the committed notebooks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(NOTEBOOK_PARAMETERS))
+def test_notebook_is_committed_clean_and_thin(name):
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    nbformat.validate(nb)
+    params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1
+    for c in nb.cells:
+        if c.cell_type == "code":
+            assert c.outputs == [] and c.execution_count is None, f"{name}: outputs committed"
+            if c is params[0]:
+                continue
+            lines = [x for x in c.source.splitlines() if x.strip()]
+            assert len(lines) <= MAX_CODE_LINES, f"{name}: code cell {c.id} has {len(lines)} lines"
+            assert "import pandas" not in c.source and "print(" not in c.source
+            logic = re.search(r"^\s*(for|if|while|with|def|class|try)\b|\.loc\[|\.groupby\(|\.merge\(", c.source, re.M)
+            assert not logic, f"{name}: logic in cell {c.id}"
+        else:
+            # every word of the document comes from kbreport in the report's language: the analyst's notes
+            # in markdown must never reach the page
+            assert "remove-cell" in c.metadata.get("tags", []), f"{name}: markdown cell {c.id} would be printed"
+    assert nb.cells[-1].source.strip() == "B.write_outputs(out_dir)"
+
+
+@pytest.mark.parametrize("name", sorted(NOTEBOOK_PARAMETERS))
+def test_parameters_cell_declares_exactly_the_contract_with_help(name):
+    declared = papermill.inspect_notebook(str(NOTEBOOKS / name))
+    assert set(declared) == set(NOTEBOOK_PARAMETERS[name])
+    for p in declared.values():
+        assert len(p["help"]) >= 10, f"{name}: parameter {p['name']} has no help line"
+        assert p["inferred_type_name"] not in ("None", ""), p["name"]
+    # data_dir defaults to the demo folder, found (or made) by kbreport
+    assert declared["data_dir"]["default"] == "None" and declared["out_dir"]["default"] == '"."'
+
+
+def test_help_notebook_lists_every_parameter():
+    out = subprocess.run([sys.executable, "-m", "papermill", "--help-notebook",
+                          str(NOTEBOOKS / "event_briefing.ipynb")], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0
+    for name in EVENT_NOTEBOOK_PARAMETERS:
+        assert re.search(rf"^\s+{name}: ", out.stdout, re.M), name
+    assert "kunjungan lapangan: nama, kode_desa, tanggal, keterangan" in out.stdout
+
+
+def test_notebooks_match_their_generator():
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_notebooks.py"), "--check"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_every_params_file_fits_its_notebook_and_unknown_names_are_refused(tmp_path):
+    files = sorted(PARAMS.rglob("*.yaml"))
+    assert len(files) >= 40  # Indonesia, 38 provinces, Lampung Barat, the events
+    for f in files:
+        p = load_params(f, regions=False)
+        nb = NOTEBOOKS / ("event_briefing.ipynb" if p.laporan == "event" else "wilayah_briefing.ipynb")
+        check_notebook_parameters(nb, to_notebook_parameters(p, tmp_path, tmp_path))
+    values = to_notebook_parameters(load_params(PARAMS / "wilayah" / "17-bengkulu.yaml"), tmp_path)
+    with pytest.raises(ReportError, match="tidak dikenal oleh notebook: judull"):
+        check_notebook_parameters(NOTEBOOKS / "wilayah_briefing.ipynb", {**values, "judull": "x"})
+    with pytest.raises(ReportError, match="jenis"):  # an event parameter is unknown to the region notebook
+        check_notebook_parameters(NOTEBOOKS / "wilayah_briefing.ipynb", {**values, "jenis": "mou"})
+
+
+# --- slow: nine builds ----------------------------------------------------------------------------------
+
+REPORTS = {
+    "00-indonesia": PARAMS / "wilayah" / "00-indonesia.yaml",
+    "1804-kab-lampung-barat": PARAMS / "wilayah" / "1804-kab-lampung-barat.yaml",
+    **{p.stem: p for p in sorted((PARAMS / "events").glob("*.yaml"))},
+}
+PAGES = {"wilayah": (2, 4), "event": (2, 3)}
+
+
+def pdf_objects(pdf: bytes) -> bytes:
+    """The PDF with every Flate stream inflated, so object-stream dictionaries can be searched."""
+    out = [pdf]
+    for m in re.finditer(rb"stream\r?\n", pdf):
+        end = pdf.find(b"endstream", m.end())
+        try:
+            out.append(zlib.decompressobj().decompress(pdf[m.end():end]))
+        except zlib.error:
+            pass
+    return b"\n".join(out)
+
+
+def page_texts(html: str) -> list[str]:
+    """The text of each laid-out page, margin boxes included (WeasyPrint's layout of the same HTML)."""
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    doc = HTML(string=html).render()
+    return [" ".join(b.text for b in p._page_box.descendants() if isinstance(b, boxes.TextBox)) for p in doc.pages]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from kbreport.demo import generate
+
+    root = tmp_path_factory.mktemp("briefings")
+    data = root / "demo"
+    generate(data)
+    extra = root / "params"
+    extra.mkdir()
+    bengkulu = (PARAMS / "wilayah" / "17-bengkulu.yaml").read_text(encoding="utf-8")
+    assert "as_of: 2024-06-30" in bengkulu
+    (extra / "17-bengkulu-2024-06-04.yaml").write_text(bengkulu.replace("as_of: 2024-06-30", "as_of: 2024-06-04"),
+                                                       encoding="utf-8")
+    (extra / "17-bengkulu-en.yaml").write_text(
+        bengkulu.replace("as_of: 2024-06-30", "as_of: 2024-06-04").replace("bahasa: id", "bahasa: en"),
+        encoding="utf-8")
+    reports = {**REPORTS, "17-bengkulu-2024-06-04": extra / "17-bengkulu-2024-06-04.yaml",
+               "17-bengkulu-en": extra / "17-bengkulu-en.yaml"}
+    out = root / "out"
+    results = {}
+    for name, path in reports.items():
+        r = build_report(path, out, data_dir=data, timeout=300)
+        assert r.ok, f"{name}: {r.reason}"
+        folder = Path(r.out_dir)
+        results[name] = {
+            "laporan": load_params(path, regions=False).laporan,
+            "folder": folder,
+            "figures": json.loads((folder / "figures.json").read_text(encoding="utf-8")),
+            "html": (folder / "briefing.html").read_text(encoding="utf-8"),
+            "pdf": (folder / "briefing.pdf").read_bytes(),
+            "seconds": r.seconds,
+        }
+    return results
+
+
+def fig(built, name):
+    return built[name]["figures"]
+
+
+@pytest.mark.slow
+def test_every_build_writes_the_five_files(built):
+    for name, r in built.items():
+        files = sorted(p.name for p in r["folder"].iterdir())
+        assert files == ["annex.xlsx", "briefing.html", "briefing.ipynb", "briefing.pdf", "figures.json"], name
+        nb = nbformat.read(r["folder"] / "briefing.ipynb", as_version=4)
+        errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+        streams = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                   if o.output_type == "stream" and o.name == "stdout"]
+        assert not errors and not streams, name  # nothing printed, nothing failed
+    print("\nbuild seconds: " + ", ".join(f"{n} {r['seconds']:.1f}" for n, r in built.items()))
+
+
+@pytest.mark.slow
+def test_region_figures(built):
+    f = fig(built, "17-bengkulu-2024-06-04")
+    assert f["laporan"] == "wilayah" and f["wilayah"] == {"kode": "17", "nama": "Bengkulu", "tingkat": "provinsi"}
+    assert (f["as_of"], f["kampung_kb"], f["desa_kelurahan"]) == ("2024-06-04", 1322, 1513)
+    assert f["desa_kelurahan_tercakup"] <= 1322 and f["data_contoh"] is True
+    assert f["cakupan_persen"] == round(100 * f["desa_kelurahan_tercakup"] / 1513, 1)
+    assert fig(built, "17-bengkulu-en")["kampung_kb"] == 1322
+
+    f = fig(built, "1804-kab-lampung-barat")
+    assert f["wilayah"] == {"kode": "18.04", "nama": "Kab. Lampung Barat", "tingkat": "kabkota"}
+    assert (f["as_of"], f["desa_kelurahan"], f["desa_kelurahan_tercakup"], f["kampung_kb"], f["cakupan_persen"]) == \
+        ("2024-05-12", 136, 136, 136, 100.0)
+
+    f = fig(built, "00-indonesia")
+    assert f["wilayah"] == {"kode": None, "nama": "Indonesia", "tingkat": "nasional"} and f["as_of"] == "2024-06-30"
+    assert f["kampung_kb"] > 16_793  # the August 2022 anchor, and launches went on after it
+    assert 80_000 < f["desa_kelurahan"] < 84_000 and f["rumah_dataku"] < f["kampung_kb"]
+
+
+@pytest.mark.slow
+def test_event_figures(built):
+    expected = {  # kode, as_of (= first day), kampung_kb (anchor) or None, peserta (sum of the params file)
+        "2017-03-07-rakorda-sumsel": ("16", "2017-03-07", None, None),  # eselon III not counted in the report
+        "2022-08-24-workshop-sumsel": ("16", "2022-08-24", 497, 144),
+        "2023-04-03-mou-kalsel-bps": ("63", "2023-04-03", 456, None),
+        "2024-03-12-rakor-pokja-ogan-ilir": ("16.10", "2024-03-12", None, 16 + 32 + 40),
+        "2024-06-04-fasilitasi-rumah-dataku-bengkulu": ("17", "2024-06-04", 1322, 10 + 10 + 10),
+    }
+    for name, (kode, as_of, kkb, peserta) in expected.items():
+        f = fig(built, name)
+        assert f["laporan"] == "event" and f["wilayah"]["kode"] == kode and f["as_of"] == as_of, name
+        assert f["event"]["mulai"] == as_of and f["event"]["peserta"] == peserta, name
+        if kkb is not None:
+            assert f["kampung_kb"] == kkb, name
+    assert fig(built, "2023-04-03-mou-kalsel-bps")["rumah_dataku"] == 236
+    assert fig(built, "2024-06-04-fasilitasi-rumah-dataku-bengkulu")["desa_kelurahan"] == 1513
+    assert fig(built, "2024-06-04-fasilitasi-rumah-dataku-bengkulu")["event"]["selesai"] == "2024-06-05"
+    assert {fig(built, n)["event"]["jenis"] for n in expected} == {"rakorda", "workshop", "mou", "fasilitasi"}
+
+
+@pytest.mark.slow
+def test_html_is_self_contained_without_code(built):
+    for name, r in built.items():
+        html = r["html"]
+        assert "<script" not in html.lower(), name
+        assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I), name
+        assert not re.search(r"url\(\s*[\"']?\s*(?:https?:)?//", html, re.I), name
+        assert "In&nbsp;[" not in html and "In [" not in html and "Out[" not in html, name
+        for code in ("briefing.show(", "prepare_wilayah", "prepare_event", "write_outputs", "import ",
+                     "globals()", "remove-cell", "Run All"):
+            assert code not in html, f"{name}: {code!r} leaked into the document"
+        assert "kb-notice kb-bad" not in html and "Traceback" not in html, name
+        assert html.count('<img src="data:image/png;base64,') >= 2, name
+        lang = "en" if name.endswith("-en") else "id"
+        assert ("Sample data (synthetic)" if lang == "en" else "Data contoh (sintetis)") in html, name
+
+
+@pytest.mark.slow
+def test_html_words_by_report(built):
+    h = built["00-indonesia"]["html"]
+    for words in ("Angka utama terhadap target", "Pokok pembicaraan", "Cakupan per provinsi",
+                  "Peringkat cakupan per provinsi", "Rumah DataKu dan kesiapan kelembagaan",
+                  "Hasil program KB di Kampung KB", "Klasifikasi Kampung KB", "Lampiran: angka per provinsi"):
+        assert words in h
+    h = built["17-bengkulu-2024-06-04"]["html"]
+    assert "1.322" in h and "1.513" in h and "Cakupan per kabupaten/kota" in h
+    h = built["1804-kab-lampung-barat"]["html"]
+    assert "Cakupan per kecamatan" in h and "B/100/KPTS/III.06/2024" in h and "136 dari 136 desa/kelurahan" in h
+    assert "100%" in h
+    h = built["2023-04-03-mou-kalsel-bps"]["html"]
+    assert "Para pihak dan Desa Cantik" in h and "Pihak pertama" in h and "Martin Wibisono" in h
+    assert "Peringkat kabupaten/kota" not in h and "Kesenjangan Rumah DataKu" not in h  # other types' sections
+    h = built["2022-08-24-workshop-sumsel"]["html"]
+    assert "Peringkat kabupaten/kota sebagai bahan workshop" in h and "Pokok pembicaraan untuk agenda" in h
+    assert "Kampung KB Seroja, Desa Sembadak, Kecamatan Pemulutan, Kab. Ogan Ilir" in h and "144 orang" in h
+    h = built["2017-03-07-rakorda-sumsel"]["html"]
+    assert "Peringkat kabupaten/kota sebagai bahan rapat koordinasi" in h and "Hotel Aston Palembang" in h
+    assert "tidak merinci jumlah peserta" in h  # no composition chart without counts per group
+    h = built["2024-06-04-fasilitasi-rumah-dataku-bengkulu"]["html"]
+    assert "Kesenjangan Rumah DataKu per kabupaten/kota" in h and "Komposisi peserta (30 orang)" in h
+    assert "Tindak lanjut dan target" in h and "192" in h  # 1,514 target − 1,322 on the first day
+    h = built["17-bengkulu-en"]["html"]
+    for words in ("Headline figures against the target", "Talking points", "Coverage by kabupaten/kota",
+                  "Page", "1,322", "Bengkulu Province"):
+        assert words in h
+    for words in ("Pokok pembicaraan", "Cakupan per", "Halaman", "Lampiran", "Data contoh", "1.322", "dari 1.513"):
+        assert words not in h
+
+
+@pytest.mark.slow
+def test_pdf_a4_pages_and_fonts(built):
+    for name, r in built.items():
+        pdf = r["pdf"]
+        assert pdf.startswith(b"%PDF-"), name
+        objs = pdf_objects(pdf)
+        boxes = [tuple(float(x) for x in m.split()) for m in re.findall(rb"/MediaBox\s*\[\s*([^\]]+)\]", objs)]
+        assert boxes and all(abs(b[2] - b[0] - A4_PT[0]) <= 1 and abs(b[3] - b[1] - A4_PT[1]) <= 1
+                             for b in boxes), name
+        lo, hi = PAGES[r["laporan"]]
+        assert lo <= len(boxes) <= hi, f"{name}: {len(boxes)} pages"
+        assert b"/FontFile2" in objs and b"KB-Sans" in objs, name  # the template's DejaVu Sans, embedded
+
+
+@pytest.mark.slow
+def test_pdf_pages_carry_the_label_and_indonesian_text(built):
+    for name in ("00-indonesia", "2023-04-03-mou-kalsel-bps"):
+        texts = page_texts(built[name]["html"])
+        n = len(texts)
+        assert n == len(re.findall(rb"/MediaBox", pdf_objects(built[name]["pdf"])))
+        for i, t in enumerate(texts, start=1):
+            assert "Data contoh (sintetis)" in t, f"{name} page {i}"
+            assert f"Halaman {i} dari {n}" in t and "Dibuat dengan kbreport" in t, f"{name} page {i}"
+    texts = page_texts(built["00-indonesia"]["html"])
+    assert "Pokok pembicaraan" in texts[0] and "Kampung KB di Indonesia" in texts[0]
+    assert "Lampiran: angka per provinsi" in texts[-1] and "Papua Barat Daya" in texts[-1]
+    texts = page_texts(built["17-bengkulu-en"]["html"])
+    assert all("Sample data (synthetic)" in t and "Page" in t for t in texts)
