@@ -150,7 +150,13 @@ def measure_a_d(params: list[Path], data: Path, work: Path, jobs: int) -> dict:
         d_note = f"the first re-run rebuilt {rebuilt} reports because kbreport's files changed during (a); measured again"
         wall_d, peak_d, rc_d, tail_d = run_cmd(cmd)
         manifest_d = json.loads((out / "manifest.json").read_text())
+    split = {}
+    for key in ("params", "execute", "html", "pdf", "publish"):
+        vals = [r["timings"][key] for r in built if key in (r.get("timings") or {})]
+        if vals:
+            split[key] = statistics.median(vals)
     return {
+        "a_split": split,
         "cmd": cmd, "a": wall_a, "a_peak": peak_a, "a_rc": rc_a, "a_tail": tail_a,
         "a_median": statistics.median([r["seconds"] for r in built]) if built else None,
         "a_built": len(built), "a_failed": [(r["name"], r["reason"]) for r in failed],
@@ -252,7 +258,8 @@ def render(res: dict, argv: list[str]) -> str:
         "# Benchmarks: `kbreport run` (batch runner)",
         "",
         f"Measured {res['when']} on {res['machine']} — {res['cores']} cores, {res['ram']} RAM, "
-        f"Python {platform.python_version()}, kbreport {res['version']}.",
+        f"Python {platform.python_version()}, kbreport {res['version']}"
+        + (f"; 1-min load average {res['load']:.1f} at the start" if res.get("load") is not None else "") + ".",
         f"Reports: {res['n']} params files ({res['params_source']}), data `{res['data']}`; (a) built "
         f"{res['a_built']}, failed {len(res['a_failed'])}.",
         "",
@@ -269,6 +276,9 @@ def render(res: dict, argv: list[str]) -> str:
         f"{fmt_s(b) if b else 'not run'} | {fmt_s(res.get('b_median'))} | {mb(res['b_peak']) if b else '–'} |",
         f"| (c) | floor: imports-only notebook per report, ÷ {res['cores']} cores | {fmt_s(c)} | {fmt_s(res['c_median'])} | – |",
         f"| (d) | no-op re-run of (a) ({res['d_skipped']} skipped, {res['d_built']} built) | {fmt_s(d)} | – | {mb(res['d_peak'])} |",
+        "",
+        "Inside (a), per-report medians of build_report's own steps: "
+        + (", ".join(f"{k} {v:.2f} s" for k, v in res.get("a_split", {}).items()) or "not reported") + ".",
         "",
         "| ratio | value | target | |",
         "|---|---:|---:|---|",
@@ -329,7 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     res: dict = {"n": len(params), "cores": n_cores, "jobs": jobs, "data": _rel(data),
                  "params_source": _rel(args.params) + (f", {args.limit} of them spread evenly" if args.limit else ""),
                  "version": __version__, "machine": cpu_model(), "ram": mb(psutil.virtual_memory().total),
-                 "when": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")}
+                 "when": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+                 "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else None}
     print("(a) kbreport run …", flush=True)
     res.update(measure_a_d(params, data, work, jobs))
     print(f"    {fmt_s(res['a'])}, {res['a_built']} dibangun, {len(res['a_failed'])} gagal; "

@@ -89,6 +89,7 @@ class ReportOutcome:
     notebook: str | None = None
     inputs_digest: str | None = None
     log: str | None = None  # "<.logs/name.log>" for a failed report, relative to the output folder
+    timings: dict = field(default_factory=dict)  # the builder's own split (params, execute, html, pdf, …)
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -341,25 +342,30 @@ def _on_alarm(signum, frame):
     raise ReportTimeout("seluruh laporan melewati batas waktunya")
 
 
-def _normalise(res: Any) -> tuple[str, str | None]:
+def _normalise(res: Any) -> tuple[str, str | None, dict]:
+    """(status, reason, timings) from whatever the builder returned."""
     if res is None:
-        return "ok", None
+        return "ok", None, {}
     get = res.get if isinstance(res, dict) else (lambda k, d=None: getattr(res, k, d))
     status = get("status", "ok") or "ok"
     reason = get("reason", None)
+    timings = get("timings", None)
+    timings = {str(k): float(v) for k, v in timings.items() if isinstance(v, (int, float))} \
+        if isinstance(timings, dict) else {}
     if status not in ("ok", "failed"):
-        return "failed", f"builder mengembalikan status tidak dikenal {status!r}"
-    return status, (str(reason) if reason else None)
+        return "failed", f"builder mengembalikan status tidak dikenal {status!r}", timings
+    return status, (str(reason) if reason else None), timings
 
 
 def _call_builder(spec: dict, out_dir: Path, params_path: Path, data_dir: str | None, work_dir: Path,
-                  own_process: bool, extra: dict | None = None) -> tuple[str, str | None, float]:
+                  own_process: bool, extra: dict | None = None) -> tuple[str, str | None, float, dict]:
     """`own_process`: this process runs one report at a time (pool worker), so it may arm an alarm
     and kill every child it has afterwards; a Dask worker shares its process between tasks."""
     builder: Builder = spec["builder"]
     timeout = spec["timeout"]
     t0 = time.monotonic()
     armed = False
+    timings: dict = {}
     if own_process and timeout and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, float(timeout) + TIMEOUT_GRACE)
@@ -375,7 +381,7 @@ def _call_builder(spec: dict, out_dir: Path, params_path: Path, data_dir: str | 
             work_dir=work_dir,
             **(extra or {}),
         )
-        status, reason = _normalise(res)
+        status, reason, timings = _normalise(res)
     except Exception as e:  # noqa: BLE001 - every failure becomes a recorded reason
         status, reason = "failed", describe_failure(e, timeout)
     finally:
@@ -385,7 +391,7 @@ def _call_builder(spec: dict, out_dir: Path, params_path: Path, data_dir: str | 
             _kill_my_children()  # a kernel that outlived its report must not outlive the worker
     if status == "ok" and not (out_dir / spec["name"]).is_dir():
         status, reason = "failed", f"builder melaporkan berhasil tetapi {out_dir / spec['name']} tidak ada"
-    return status, reason, time.monotonic() - t0
+    return status, reason, time.monotonic() - t0, timings
 
 
 def _file_list(report_dir: Path, name: str) -> list[dict]:
@@ -431,7 +437,7 @@ def run_local_job(spec: dict) -> dict:
     log_kept = None
     try:
         with _output_to(log):
-            status, reason, secs = _call_builder(
+            status, reason, secs, timings = _call_builder(
                 spec, out_dir, Path(spec["params_path"]), spec["data_dir"], work, own_process=True
             )
         if status != "ok" and log.is_file() and log.stat().st_size:
@@ -444,7 +450,8 @@ def run_local_job(spec: dict) -> dict:
         with contextlib.suppress(OSError):
             log.unlink()
     files = _file_list(out_dir / name, name) if status == "ok" else []
-    return {"name": name, "status": status, "reason": reason, "seconds": secs, "files": files, "log": log_kept}
+    return {"name": name, "status": status, "reason": reason, "seconds": secs, "files": files, "log": log_kept,
+            "timings": timings}
 
 
 def _materialise(blob: dict[str, bytes] | None, digest: str | None, name: str) -> str | None:
@@ -491,15 +498,16 @@ def run_remote_job(spec: dict, data_blob: dict[str, bytes] | None = None,
         work = tmp / "work"
         out_dir.mkdir()
         work.mkdir()
-        status, reason, secs = _call_builder(spec, out_dir, params_path, data_dir, work, own_process=False,
-                                             extra=extra)
+        status, reason, secs, timings = _call_builder(spec, out_dir, params_path, data_dir, work,
+                                                      own_process=False, extra=extra)
         payload: dict[str, bytes] = {}
         if status == "ok":
             rep = out_dir / spec["name"]
             for p in sorted(rep.rglob("*")):
                 if p.is_file() and p.name != STAMP_NAME:
                     payload[p.relative_to(rep).as_posix()] = p.read_bytes()
-        return {"name": spec["name"], "status": status, "reason": reason, "seconds": secs, "payload": payload}
+        return {"name": spec["name"], "status": status, "reason": reason, "seconds": secs, "payload": payload,
+                "timings": timings}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -740,6 +748,7 @@ def _finish(job: Job, oc: ReportOutcome, res: dict, out: Path, prog: Progress) -
     """Record a worker's answer; on success write the stamp, last, so only complete builds count."""
     oc.status, oc.reason, oc.seconds = res["status"], res.get("reason"), float(res.get("seconds") or 0.0)
     oc.log = res.get("log")
+    oc.timings = res.get("timings") or {}
     if oc.status == "ok":
         with contextlib.suppress(OSError):
             (out / LOGS_DIR_NAME / f"{job.name}.log").unlink()  # the failure it recorded is gone

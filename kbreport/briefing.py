@@ -32,7 +32,6 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +156,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_selisih": ("Selisih", "Gap"),
     # facts (what, when, where, who)
     "f_jenis": ("Jenis", "Type"),
-    "f_kegiatan": ("Kegiatan", "Event"),
     "f_waktu": ("Waktu", "When"),
     "f_tempat": ("Tempat", "Where"),
     "f_wilayah": ("Wilayah", "Region"),
@@ -184,7 +182,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "pihak_4": ("Pihak keempat", "Fourth party"),
     "pihak_n": ("Pihak ke-{n}", "Party {n}"),
     "orang_jabatan": ("{nama}, {jabatan}", "{nama}, {jabatan}"),
-    "kunjungan": ("{nama}, {desa}, {kecamatan}, {kabkota}", "{nama}, {desa}, {kecamatan}, {kabkota}"),
     # sentences
     "klas_cocok": (
         "Klasifikasi dihitung ulang dengan aturan portal (12 indikator input, proses dan output) dari profil "

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 import string
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
