@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.kbreport-installed
 DATA   := data/demo
 OUT    := outputs
 
-.PHONY: demo test data validate venv bench clean
+.PHONY: demo test data validate venv bench bench-batch clean
 
 venv: $(STAMP)
 
@@ -31,6 +31,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_analyses.py
+
+bench-batch: $(STAMP)
+	$(BIN)/python bench/bench_batch.py
 
 clean:
 	rm -rf $(DATA) $(OUT)/*/ $(OUT)/index.html $(OUT)/manifest.json
