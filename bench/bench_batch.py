@@ -157,6 +157,7 @@ def measure_a_d(params: list[Path], data: Path, work: Path, jobs: int) -> dict:
             split[key] = statistics.median(vals)
     return {
         "a_split": split,
+        "a_sum": sum(r["seconds"] for r in built),
         "cmd": cmd, "a": wall_a, "a_peak": peak_a, "a_rc": rc_a, "a_tail": tail_a,
         "a_median": statistics.median([r["seconds"] for r in built]) if built else None,
         "a_built": len(built), "a_failed": [(r["name"], r["reason"]) for r in failed],
@@ -276,6 +277,11 @@ def render(res: dict, argv: list[str]) -> str:
         f"{fmt_s(b) if b else 'not run'} | {fmt_s(res.get('b_median'))} | {mb(res['b_peak']) if b else '–'} |",
         f"| (c) | floor: imports-only notebook per report, ÷ {res['cores']} cores | {fmt_s(c)} | {fmt_s(res['c_median'])} | – |",
         f"| (d) | no-op re-run of (a) ({res['d_skipped']} skipped, {res['d_built']} built) | {fmt_s(d)} | – | {mb(res['d_peak'])} |",
+        "",
+        f"Runner overhead: the per-report build times of (a) add up to {res['a_sum']:,.1f} s, i.e. "
+        f"{res['a_sum'] / res['jobs']:,.1f} s over {res['jobs']} workers; (a) took "
+        f"{100 * (a / (res['a_sum'] / res['jobs']) - 1):+.0f}% on top (process start, pool start, uneven finish)."
+        if res.get("a_sum") else "",
         "",
         "Inside (a), per-report medians of build_report's own steps: "
         + (", ".join(f"{k} {v:.2f} s" for k, v in res.get("a_split", {}).items()) or "not reported") + ".",

@@ -766,61 +766,60 @@ def _key(job: Job) -> str:
 
 def _run_pool(todo: list[Job], outcomes: dict[str, ReportOutcome], spec_base: dict, n_workers: int,
               out: Path, prog: Progress) -> None:
+    broken = _pool_round(todo, outcomes, spec_base, n_workers, out, prog)
+    # A worker process died (the whole worker, e.g. killed for memory — not a kernel, which the
+    # builder reports itself). Every job in that pool fails with it: run each again, alone, and
+    # blame only the one that still takes its worker down.
+    for j in broken:
+        if _pool_round([j], outcomes, spec_base, 1, out, prog):
+            oc = outcomes[_key(j)]
+            oc.status, oc.reason = "failed", "proses pekerja berhenti mendadak (kehabisan memori atau crash)"
+            prog.finished(oc.name, oc.status, oc.seconds, oc.reason)
+
+
+def _pool_round(jobs: list[Job], outcomes: dict[str, ReportOutcome], spec_base: dict, n_workers: int,
+                out: Path, prog: Progress) -> list[Job]:
+    """Build `jobs` in one process pool; return those lost to a broken pool."""
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    ctx = multiprocessing.get_context("spawn")
-    attempts: dict[str, int] = {}
-    queue = list(todo)
-    while queue:
-        executor = ProcessPoolExecutor(max_workers=min(n_workers, len(queue)), mp_context=ctx,
-                                       initializer=_worker_init, initargs=(os.getpid(),))
-        broken: list[Job] = []
-        seen_procs: dict[int, Any] = {}
-        last_look = 0.0
-        try:
-            futures = {}
-            for j in queue:
-                remove_stamp(out / j.name)  # a rebuild that dies half-way must not look up to date
-                spec = dict(spec_base, name=j.name, params_path=str(j.params_path))
-                futures[executor.submit(run_local_job, spec)] = j
-            queue = []
-            pending = set(futures)
-            while pending:
-                done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
-                prog.tick()
-                if time.monotonic() - last_look > 1.0:
-                    last_look = time.monotonic()
-                    seen_procs.update((p.pid, p) for p in _pool_processes(executor))
-                for f in done:
-                    j = futures[f]
-                    try:
-                        res = f.result()
-                    except BrokenProcessPool:
-                        broken.append(j)
-                        continue
-                    except Exception as e:  # noqa: BLE001 - e.g. an unpicklable builder result
-                        res = {"status": "failed", "reason": f"{type(e).__name__}: {e}", "seconds": 0.0}
-                    _finish(j, outcomes[_key(j)], res, out, prog)
-        except BaseException:
-            _terminate_pool(executor)
-            raise
-        else:
-            executor.shutdown(wait=True)
-            # A worker killed from outside (out of memory) cannot stop its kernel: anything seen
-            # under the workers that still runs now is an orphan.
-            _kill_tree([p for p in seen_procs.values() if _running(p)], grace=2.0)
-        # A worker process died (not a kernel: the whole worker, e.g. out of memory). Every job
-        # that was in the pool fails with it; give each a second chance, then record the loss.
-        for j in broken:
-            attempts[j.name] = attempts.get(j.name, 0) + 1
-            if attempts[j.name] >= 2:
-                oc = outcomes[_key(j)]
-                oc.status, oc.reason = "failed", "proses pekerja berhenti mendadak (kehabisan memori atau crash)"
-                prog.finished(oc.name, oc.status, oc.seconds, oc.reason)
-            else:
-                queue.append(j)
+    executor = ProcessPoolExecutor(max_workers=min(n_workers, len(jobs)), mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_init, initargs=(os.getpid(),))
+    broken: list[Job] = []
+    seen_procs: dict[int, Any] = {}
+    last_look = 0.0
+    try:
+        futures = {}
+        for j in jobs:
+            remove_stamp(out / j.name)  # a rebuild that dies half-way must not look up to date
+            spec = dict(spec_base, name=j.name, params_path=str(j.params_path))
+            futures[executor.submit(run_local_job, spec)] = j
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+            prog.tick()
+            if time.monotonic() - last_look > 1.0:
+                last_look = time.monotonic()
+                seen_procs.update((p.pid, p) for p in _pool_processes(executor))
+            for f in done:
+                j = futures[f]
+                try:
+                    res = f.result()
+                except BrokenProcessPool:
+                    broken.append(j)
+                    continue
+                except Exception as e:  # noqa: BLE001 - e.g. an unpicklable builder result
+                    res = {"status": "failed", "reason": f"{type(e).__name__}: {e}", "seconds": 0.0}
+                _finish(j, outcomes[_key(j)], res, out, prog)
+    except BaseException:
+        _terminate_pool(executor)
+        raise
+    executor.shutdown(wait=True)
+    # A worker killed from outside cannot stop its kernel: anything seen under the workers that
+    # still runs now is an orphan.
+    _kill_tree([p for p in seen_procs.values() if _running(p)], grace=2.0)
+    return broken
 
 
 def _pool_processes(executor) -> list:
