@@ -17,13 +17,9 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
-        where = self.file
-        if self.row is not None:
-            where += f", baris {self.row}"
-        if self.column:
-            where += f", kolom {self.column}"
-        val = f" [{self.value}]" if self.value not in (None, "") else ""
-        return f"{where}:{val} {self.message}"
+        from .messages import format_problem  # lazy: messages imports this module
+
+        return format_problem(self)
 
 
 class KbreportError(Exception):

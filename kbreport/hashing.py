@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .paths import atomic_write_bytes
 
 STAMP_NAME = ".kbreport-build.json"
 STAMP_VERSION = 1
@@ -114,22 +114,9 @@ def inputs_digest(inputs: Mapping[str, Any]) -> str:
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write to a temporary name in the same folder, fsync, then rename: readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write atomically (see kbreport.paths.atomic_write_bytes), creating the folder if needed."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, data)
 
 
 def output_hashes(report_dir: str | os.PathLike, cache: HashCache | None = None) -> dict[str, str]:

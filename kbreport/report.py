@@ -32,7 +32,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,7 +42,7 @@ from .exceptions import KbreportError, ParamsError, ReportError
 from .paths import atomic_copy, remove_stale_temps, report_dir, safe_stem
 
 __all__ = [
-    "ReportResult", "build_report", "run_reports", "discover_params", "notebook_dir", "notebook_for",
+    "ReportResult", "build_report", "notebook_dir", "notebook_for",
     "default_data_dir", "data_date_range", "check_notebook_parameters", "report_metadata",
     "ALL_FORMATS", "OUTPUT_FILES", "NOTEBOOK_DIR",
 ]
@@ -400,32 +400,3 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
         result.seconds = round(time.perf_counter() - t0, 3)
         result.timings = timings
     return result
-
-
-# --- several reports, one after the other (the batch runner replaces this loop) --------------------
-
-
-def discover_params(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Params files: those given, plus every *.yaml/*.yml under the folders given (sorted, no duplicates)."""
-    out: list[Path] = []
-    seen: set[Path] = set()
-    for p in map(Path, paths):
-        found = sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file()) if p.is_dir() else [p]
-        for q in found:
-            r = q.resolve()
-            if r not in seen:
-                seen.add(r)
-                out.append(q)
-    return out
-
-
-def run_reports(paths: Iterable[str | os.PathLike], out_dir: str | os.PathLike, *, data_dir=None,
-                formats: Sequence[str] = ALL_FORMATS, timeout: float = 600, on_result=None, **kw) -> list[ReportResult]:
-    """Build each report in turn; `on_result(result)` is called after each one."""
-    results = []
-    for p in discover_params(paths):
-        r = build_report(p, out_dir, data_dir=data_dir, formats=formats, timeout=timeout, **kw)
-        results.append(r)
-        if on_result is not None:
-            on_result(r)
-    return results
