@@ -1,6 +1,7 @@
 """Benchmark of the batch runner (issue 5), in one run on one machine, over the same params:
 
   (a) `kbreport run params/ --jobs <cores> --formats ipynb,html,pdf` into an empty folder;
+  (a') the same with `--fresh-kernels` (a new kernel per report instead of one warm per worker);
   (b) the naive chain, per report, one after the other: `papermill` CLI, then
       `jupyter nbconvert --to html --no-input`, then the `weasyprint` CLI;
   (c) the floor: per report, executing a notebook that only imports pandas, matplotlib and
@@ -168,6 +169,19 @@ def measure_a_d(params: list[Path], data: Path, work: Path, jobs: int) -> dict:
     }
 
 
+def measure_fresh(params_dir: Path, data: Path, work: Path, jobs: int) -> dict:
+    """(a') as (a), but a new kernel for every report (`--fresh-kernels`): what the warm kernels save."""
+    out = work / "a-fresh"
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = kbreport_cmd() + ["run", str(params_dir), "--data", str(data), "--out", str(out), "--jobs", str(jobs),
+                            "--formats", "ipynb,html,pdf", "--fresh-kernels"]
+    wall, peak, rc, _ = run_cmd(cmd)
+    manifest = json.loads((out / "manifest.json").read_text())
+    built = [r for r in manifest["reports"] if r["status"] == "ok"]
+    return {"a_fresh": wall, "a_fresh_peak": peak, "a_fresh_built": len(built),
+            "a_fresh_median": statistics.median([r["seconds"] for r in built]) if built else None}
+
+
 def measure_b(params: list[Path], data: Path, work: Path, ok_names: set[str]) -> dict:
     """(b) the naive chain, one report after the other, three CLIs each."""
     from kbreport.params import load_params, to_notebook_parameters
@@ -273,6 +287,9 @@ def render(res: dict, argv: list[str]) -> str:
         "| run | what | wall | per-report median | peak memory (tree RSS) |",
         "|---|---|---:|---:|---:|",
         f"| (a) | `kbreport run --jobs {res['jobs']} --formats ipynb,html,pdf` | {fmt_s(a)} | {fmt_s(res['a_median'])} | {mb(res['a_peak'])} |",
+        (f"| (a′) | the same with `--fresh-kernels` (a new kernel per report; {res['a_fresh_built']} built) | "
+         f"{fmt_s(res['a_fresh'])} | {fmt_s(res['a_fresh_median'])} | {mb(res['a_fresh_peak'])} |"
+         if res.get("a_fresh") else "| (a′) | `--fresh-kernels` | not run | – | – |"),
         f"| (b) | naive: papermill CLI → nbconvert CLI → weasyprint CLI, sequential ({res.get('b_n', 0)} reports) | "
         f"{fmt_s(b) if b else 'not run'} | {fmt_s(res.get('b_median'))} | {mb(res['b_peak']) if b else '–'} |",
         f"| (c) | floor: imports-only notebook per report, ÷ {res['cores']} cores | {fmt_s(c)} | {fmt_s(res['c_median'])} | – |",
@@ -297,7 +314,11 @@ def render(res: dict, argv: list[str]) -> str:
         "  into an empty folder; its per-report median is each report's build time inside a worker.",
         "- (b) excludes writing papermill's parameter YAML (done by hand in the naive workflow); its",
         "  HTML is nbconvert's default template, not the briefing template.",
-        "- (c) is the sequential total divided by the cores: a parallel run cannot beat it.",
+        "- (a) keeps one kernel warm per worker (kbreport.warm_kernel): kbreport imported and the data",
+        "  parsed once, the namespace reset before each report. (c) starts a kernel per report, so (a) may",
+        "  come close to it but (a′), which also starts a kernel per report, cannot.",
+        "- (c) is the sequential total divided by the cores: a parallel run that starts a kernel per report",
+        "  cannot beat it.",
         "- Peak memory is the sum of RSS over the process and all its children (workers, kernels),",
         "  sampled every 50 ms; shared pages count once per process, so it overstates a little.",
     ]
@@ -323,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="use only this many params files (spread evenly)")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     ap.add_argument("--skip-naive", action="store_true", help="do not run (b)")
+    ap.add_argument("--skip-fresh", action="store_true", help="do not run (a') with --fresh-kernels")
     ap.add_argument("--write", type=Path, default=ROOT / "BENCHMARKS.md", help="where to write the results")
     args = ap.parse_args(argv)
 
@@ -353,6 +375,10 @@ def main(argv: list[str] | None = None) -> int:
           f"(d) {fmt_s(res['d'])}", flush=True)
     if res["a_rc"] not in (0, 1):
         print(res["a_tail"], file=sys.stderr)
+    if not args.skip_fresh:
+        print("(a′) kbreport run --fresh-kernels …", flush=True)
+        res.update(measure_fresh(res["params_dir"], data, work, jobs))
+        print(f"    {fmt_s(res['a_fresh'])}", flush=True)
     ok_names = {r["name"] for r in json.loads((res["out"] / "manifest.json").read_text())["reports"]
                 if r["status"] in ("ok", "skipped")}
     if args.skip_naive:

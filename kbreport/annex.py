@@ -87,7 +87,8 @@ def _display_len(value, kind: str, lang: str) -> int:
     if value is None or fmt.is_missing(value):
         return 1
     if kind in ("int", "float", "percent"):
-        return len(fmt.number(value, lang, digits=0 if kind == "int" else 1))
+        # as long as fmt.number's text ("1.322,5" and "1,322.5" have the same length), without Babel
+        return len(f"{float(value):,.{0 if kind == 'int' else 1}f}")
     if kind == "date":
         return 10
     return max((len(line) for line in str(value).splitlines()), default=0)

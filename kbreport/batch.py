@@ -5,7 +5,9 @@
   last successful build is skipped (see `kbreport.hashing`); `force=True` rebuilds.
 - Isolation: each report is built by `builder(...)` in a worker process (spawned, never forked:
   kernels and threads do not survive a fork) in its own working folder `<out>/.work/<name>-*`.
-  A failing report — invalid params, a cell that raises, a timeout, a dead kernel — is recorded
+  Each worker keeps one kernel warm between its reports, reset before each one to a clean
+  namespace in that folder (see `kbreport.warm_kernel`; `warm_kernels=False` starts a new kernel
+  per report); what reports share is read-only: loaded modules and the parsed data. A failing report — invalid params, a cell that raises, a timeout, a dead kernel — is recorded
   with its reason and the others go on.
 - Time limit: `timeout` seconds per report (the builder also gets it, and applies it per cell);
   a worker's own alarm stops a report that runs past it anywhere, e.g. while rendering.
@@ -304,15 +306,47 @@ def _kill_tree(procs, grace: float) -> None:
         psutil.wait_procs(alive, timeout=grace)
 
 
-def _kill_my_children(grace: float = 2.0) -> None:
+def _kill_my_children(grace: float = 2.0, keep: int | None = None) -> None:
     """Kernels are started in their own session (jupyter_client), so a process-group kill would
-    miss them; they are still our children, though."""
+    miss them; they are still our children, though. `keep`: a pid spared with its own children
+    (the worker's warm kernel)."""
     try:
         import psutil
 
-        _kill_tree(psutil.Process().children(recursive=True), grace)
+        spared: set[int] = set()
+        if keep is not None:
+            with contextlib.suppress(psutil.Error):
+                spared = {keep, *(c.pid for c in psutil.Process(keep).children(recursive=True))}
+        _kill_tree([p for p in psutil.Process().children(recursive=True) if p.pid not in spared], grace)
     except Exception:  # never let cleanup hide the real outcome
         pass
+
+
+# The pool worker's warm kernel (kbreport.warm_kernel), made by the first report that can use one.
+_WARM: Any = None
+
+
+def _warm_kernel(spec: dict, work_root: Path):
+    """This worker's warm kernel for `spec`, or None (a cold kernel per report) when the run asks
+    for fresh kernels or the builder takes no `kernel=`."""
+    global _WARM
+    if not spec.get("warm_kernels", True) or not _accepts(spec["builder"], "kernel"):
+        return None
+    from .warm_kernel import WarmKernel
+
+    data = spec.get("data_dir")
+    data = str(Path(data).resolve()) if data else None
+    if _WARM is not None and (_WARM.kernel_name != spec["kernel_name"] or _WARM.data_dir != data):
+        _WARM.shutdown()
+        _WARM = None
+    if _WARM is None:
+        import multiprocessing.util
+
+        _WARM = WarmKernel(spec["kernel_name"], data_dir=data, cwd=work_root,
+                           log_path=work_root / f"kernel-{os.getpid()}.log")
+        # pool workers leave through multiprocessing's exit path, which runs finalizers, not atexit
+        multiprocessing.util.Finalize(_WARM, _WARM.shutdown, exitpriority=10)
+    return _WARM
 
 
 def _worker_sigterm(signum, frame):  # pragma: no cover - exercised through a subprocess test
@@ -358,14 +392,18 @@ def _normalise(res: Any) -> tuple[str, str | None, dict]:
 
 
 def _call_builder(spec: dict, out_dir: Path, params_path: Path, data_dir: str | None, work_dir: Path,
-                  own_process: bool, extra: dict | None = None) -> tuple[str, str | None, float, dict]:
+                  own_process: bool, extra: dict | None = None, kernel: Any = None) -> tuple[str, str | None, float, dict]:
     """`own_process`: this process runs one report at a time (pool worker), so it may arm an alarm
-    and kill every child it has afterwards; a Dask worker shares its process between tasks."""
+    and kill every child it has afterwards (but a healthy warm `kernel`); a Dask worker shares its
+    process between tasks."""
     builder: Builder = spec["builder"]
     timeout = spec["timeout"]
     t0 = time.monotonic()
     armed = False
     timings: dict = {}
+    status = "failed"
+    if kernel is not None:
+        extra = dict(extra or {}, kernel=kernel)
     if own_process and timeout and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, float(timeout) + TIMEOUT_GRACE)
@@ -387,8 +425,10 @@ def _call_builder(spec: dict, out_dir: Path, params_path: Path, data_dir: str | 
     finally:
         if armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
-        if own_process:
-            _kill_my_children()  # a kernel that outlived its report must not outlive the worker
+        if kernel is not None and status != "ok":
+            kernel.discard()  # its state after a failure is unknown: the next report gets a new one
+        if own_process:  # a kernel that outlived its report must not outlive the worker
+            _kill_my_children(keep=kernel.pid if kernel is not None and kernel.km is not None else None)
     if status == "ok" and not (out_dir / spec["name"]).is_dir():
         status, reason = "failed", f"builder melaporkan berhasil tetapi {out_dir / spec['name']} tidak ada"
     return status, reason, time.monotonic() - t0, timings
@@ -425,6 +465,14 @@ def _output_to(path: Path):
             os.close(f)
 
 
+def _append_tail(src: Path | None, offset: int, dst: Path) -> None:
+    with contextlib.suppress(OSError):
+        if src is not None and src.is_file() and src.stat().st_size > offset:
+            with open(src, "rb") as f, open(dst, "ab") as g:
+                f.seek(offset)
+                shutil.copyfileobj(f, g)
+
+
 def run_local_job(spec: dict) -> dict:
     """One report in a pool worker: a private working folder, the builder, the output hashes.
     A failed report keeps its log (the kernel's and libraries' output) in `<out>/.logs/<name>.log`."""
@@ -436,10 +484,14 @@ def run_local_job(spec: dict) -> dict:
     log = work.with_name(work.name + ".log")
     log_kept = None
     try:
+        kernel = _warm_kernel(spec, work_root)
+        kernel_log_at = kernel.log_size() if kernel is not None else 0
         with _output_to(log):
             status, reason, secs, timings = _call_builder(
-                spec, out_dir, Path(spec["params_path"]), spec["data_dir"], work, own_process=True
+                spec, out_dir, Path(spec["params_path"]), spec["data_dir"], work, own_process=True, kernel=kernel
             )
+        if status != "ok" and kernel is not None:
+            _append_tail(kernel.log_path, kernel_log_at, log)  # what the kernel process itself said meanwhile
         if status != "ok" and log.is_file() and log.stat().st_size:
             logs = out_dir / LOGS_DIR_NAME
             logs.mkdir(exist_ok=True)
@@ -641,12 +693,15 @@ def run_batch(
     kernel_name: str = "python3",
     resolver: Resolver | None = None,
     lang: str = "id",
+    warm_kernels: bool = True,
 ) -> BatchResult:
     """Build every report of `paths` into `out_dir`; see the module docstring.
 
     `resolver(params_path) -> notebook path` tells which notebook a params file runs (hashed for
     the incremental check; a ParamsError from it fails the report before any worker sees it).
     Default: kbreport's params schema when `builder` is the default one, else no resolver.
+    `warm_kernels`: each local worker keeps one kernel warm across its reports (kbreport.warm_kernel;
+    the default, and much faster); False starts a new kernel for every report.
     Exit code in the result: 0 all good, 1 some report failed, 128+signal when interrupted.
     """
     t_start = time.monotonic()
@@ -680,7 +735,8 @@ def run_batch(
             _clean_work(out)
             todo = _plan(files, resolver, out, data, formats, force, outcomes, prog)
             spec_base = {"out_dir": str(out), "data_dir": str(data) if data else None, "formats": list(formats),
-                         "timeout": timeout, "kernel_name": kernel_name, "builder": builder}
+                         "timeout": timeout, "kernel_name": kernel_name, "builder": builder,
+                         "warm_kernels": warm_kernels}
             if todo and dask_address:
                 _run_dask(todo, outcomes, spec_base, dask_address, data, out, prog)
             elif todo:

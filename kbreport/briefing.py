@@ -874,12 +874,12 @@ def _classes(sc, profil: pd.DataFrame, kkbpk: pd.DataFrame) -> pd.DataFrame:
 
 
 def _load(values: dict, laporan: str):
-    from .dataset import load_data
+    from .dataset import load_data_cached
     from .params import from_notebook_parameters
     from .wilayah import desa_table
 
     params = from_notebook_parameters(values, laporan)
-    ds = load_data(resolve_data_dir(values.get("data_dir")))
+    ds = load_data_cached(resolve_data_dir(values.get("data_dir")))
     return params, ds, desa_table(ds.master)
 
 

@@ -225,7 +225,9 @@ def _parse_formats(value: str) -> tuple[str, ...]:
 @click.option("--force", is_flag=True, help="Rebuild reports whose inputs are unchanged since their last build.")
 @click.option("--dask", "dask", default=None, metavar="ADDRESS",
               help="Run on an existing Dask cluster (e.g. tcp://host:8786) instead of local processes.")
-def run_cmd(params, out, data, formats, timeout, jobs, force, dask) -> None:
+@click.option("--fresh-kernels", is_flag=True,
+              help="Start a new kernel for every report instead of keeping one warm per worker (slower).")
+def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernels) -> None:
     """Build the briefing of each PARAMS file (or every *.yaml in each PARAMS folder), in parallel;
     skip those already up to date; write OUT/manifest.json and OUT/index.html. Exit 1 if any failed."""
     from .batch import run_batch
@@ -234,7 +236,7 @@ def run_cmd(params, out, data, formats, timeout, jobs, force, dask) -> None:
     fmts = _parse_formats(formats)
     try:
         result = run_batch(params, out, data_dir=data, jobs=jobs, formats=fmts, force=force, timeout=timeout,
-                           dask_address=dask)
+                           dask_address=dask, warm_kernels=not fresh_kernels)
     except KbreportError as e:
         raise click.ClickException(str(e)) from None
     if result.exit_code:

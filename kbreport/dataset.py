@@ -10,7 +10,8 @@ and a plain RangeIndex (row i is spreadsheet row i + 2 of its file).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from .exceptions import DataValidationError, Problem
 from .io import find_table_files, read_metadata
 from .validate import resolve_master, validate_folder
 
-__all__ = ["Dataset", "load_data", "data_checksum"]
+__all__ = ["Dataset", "load_data", "load_data_cached", "data_checksum", "data_checksum_cached", "folder_state"]
 
 
 @dataclass(eq=False)
@@ -51,6 +52,21 @@ class Dataset:
                 f"warnings={len(self.warnings)}, checksum={self.checksum_short})")
 
 
+def folder_state(data_dir: str | Path) -> tuple:
+    """(name, size, mtime) of every file directly in `data_dir`: changes whenever a file is
+    edited, added, removed or renamed (the key of the caches below)."""
+    data_dir = Path(data_dir).resolve()
+    out = []
+    for p in sorted(data_dir.iterdir()):
+        if p.is_file():
+            st = p.stat()
+            out.append((p.name, st.st_size, st.st_mtime_ns))
+    return (str(data_dir), tuple(out))
+
+
+_CHECKSUMS: dict[tuple, str] = {}
+
+
 def data_checksum(data_dir: str | Path) -> str:
     """sha256 over the table files in schema order (kampung_kb, profil, kkbpk, desa_cantik).
 
@@ -65,6 +81,43 @@ def data_checksum(data_dir: str | Path) -> str:
             h.update(f"{path.name}\0{len(data)}\0".encode())
             h.update(data)
     return h.hexdigest()
+
+
+def data_checksum_cached(data_dir: str | Path) -> str:
+    """data_checksum, computed once per state of the folder (see folder_state)."""
+    state = folder_state(data_dir)
+    if state not in _CHECKSUMS:
+        if len(_CHECKSUMS) > 8:
+            _CHECKSUMS.clear()
+        _CHECKSUMS[state] = data_checksum(data_dir)
+    return _CHECKSUMS[state]
+
+
+_DATASETS: OrderedDict[tuple, Dataset] = OrderedDict()
+DATASET_CACHE_SIZE = 2
+
+
+def load_data_cached(data_dir: str | Path, master=None, lang: str = "id", today: date | None = None) -> Dataset:
+    """load_data, parsed once per state of the folder (see folder_state) and kept for the next call.
+
+    Each call returns its own Dataset whose tables are copy-on-write copies (pandas 3): changing
+    them changes nothing another caller sees. A master given as a DataFrame is not cached (it
+    has no state to compare); the bundled master and a master file are.
+    """
+    if master is not None and not isinstance(master, (str, Path)):
+        return load_data(data_dir, master=master, lang=lang, today=today)
+    master_key = None if master is None else folder_state(Path(master).parent) + (Path(master).name,)
+    key = (folder_state(data_dir), master_key, lang, today or date.today())
+    ds = _DATASETS.get(key)
+    if ds is None:
+        ds = load_data(data_dir, master=master, lang=lang, today=today)
+        _DATASETS[key] = ds
+        while len(_DATASETS) > DATASET_CACHE_SIZE:
+            _DATASETS.popitem(last=False)
+    else:
+        _DATASETS.move_to_end(key)
+    return replace(ds, **{name: getattr(ds, name).copy(deep=False) for name in (*schema.TABLES, "master")},
+                   warnings=list(ds.warnings))
 
 
 def load_data(data_dir: str | Path, master=None, lang: str = "id", today: date | None = None) -> Dataset:

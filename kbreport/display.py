@@ -74,6 +74,37 @@ def _fig_title(fig) -> str:
     return sup.get_text() if sup is not None else ""
 
 
+def _png(fig, dpi: int) -> bytes:
+    """Opaque RGB PNG. Charts with a layout engine (kbreport's use constrained layout) already fit
+    their canvas, so they are drawn once, straight from the Agg buffer; others are cropped to their
+    content ("tight"), which draws them twice. RGB, not RGBA: WeasyPrint re-encodes an alpha
+    channel as a second image."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    if fig.get_layout_engine() is not None and isinstance(fig.canvas, FigureCanvasAgg):
+        old = fig.dpi
+        try:
+            fig.set_dpi(dpi)
+            fig.canvas.draw()
+            rgba = np.asarray(fig.canvas.buffer_rgba())
+        finally:
+            fig.set_dpi(old)
+        im = Image.fromarray(rgba, "RGBA")
+    else:
+        raw = io.BytesIO()
+        fig.savefig(raw, format="png", dpi=dpi, bbox_inches="tight", pil_kwargs={"compress_level": 0})
+        raw.seek(0)
+        im = Image.open(raw)
+        im.load()
+    if im.getextrema()[3][0] < 255:  # see-through somewhere: lay it on white paper
+        im = Image.alpha_composite(Image.new("RGBA", im.size, "white"), im)
+    out = io.BytesIO()
+    im.convert("RGB").save(out, format="png", compress_level=3, dpi=(dpi, dpi))
+    return out.getvalue()
+
+
 def figure_html(fig, caption: str | None = None, *, alt: str | None = None, fmt: str = FIGURE_FORMAT,
                 dpi: int = 200, source: str | None = None) -> str:
     """A matplotlib figure as a self-contained <figure> (PNG or SVG in a data: URI).
@@ -92,7 +123,7 @@ def figure_html(fig, caption: str | None = None, *, alt: str | None = None, fmt:
             fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
             mime = "image/svg+xml"
         else:
-            fig.savefig(buf, format="png", dpi=max(int(dpi), 200), bbox_inches="tight", metadata={"Software": None})
+            buf = io.BytesIO(_png(fig, max(int(dpi), 200)))
             mime = "image/png"
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     w_in, _h_in = fig.get_size_inches()

@@ -6,21 +6,36 @@ A missing value (None, NaN, pd.NA, NaT) prints as an en dash.
 """
 from __future__ import annotations
 
+import functools
 import math
 from datetime import date as _date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import parse_pattern
 
 DASH = "–"  # printed for a missing figure
 LANGS = ("id", "en")
 
 
-def _locale(lang: str) -> str:
+def _locale(lang: str) -> Locale:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}: use 'id' or 'en'")
-    return lang
+    return _babel_locale(lang)
+
+
+# Babel's format_decimal/format_percent parse the locale and the pattern on every call; a
+# briefing formats thousands of figures, so both are parsed once (same output: it is what
+# those functions do, then pattern.apply).
+@functools.lru_cache(maxsize=None)
+def _babel_locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(pattern: str):
+    return parse_pattern(pattern)
 
 
 def is_missing(x) -> bool:
@@ -54,7 +69,7 @@ def number(n, lang: str = "id", digits: int = 0) -> str:
     if is_missing(n):
         return DASH
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return format_decimal(_rounded(n, digits), format=pattern, locale=loc)
+    return _pattern(pattern).apply(_rounded(n, digits), loc)
 
 
 def percent(x, lang: str = "id", digits: int = 1) -> str:
@@ -63,7 +78,7 @@ def percent(x, lang: str = "id", digits: int = 1) -> str:
     if is_missing(x):
         return DASH
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
-    return format_percent(_rounded(x, digits) / 100, format=pattern, locale=loc)
+    return _pattern(pattern).apply(_rounded(x, digits) / 100, loc)
 
 
 def percent_of(part, whole, lang: str = "id", digits: int = 1) -> str:

@@ -273,29 +273,36 @@ def _reason(exc: BaseException, timeout: float) -> str:
 # --- one report -----------------------------------------------------------------------------------
 
 
-def _execute(nb_path: Path, work: Path, parameters: dict, kernel_name: str, timeout: float):
+def _execute(nb_path: Path, work: Path, parameters: dict, kernel_name: str, timeout: float, kernel=None):
+    """Papermill in `work`: on `kernel` (a WarmKernel of that kernel name) when given, else on a new kernel."""
     import papermill
 
-    return papermill.execute_notebook(
-        str(nb_path), str(work / OUTPUT_FILES["ipynb"]), parameters=parameters, kernel_name=kernel_name,
-        cwd=str(work), progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-        execution_timeout=timeout, start_timeout=60,
-    )
+    common = dict(parameters=parameters, progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                  execution_timeout=timeout, start_timeout=60)
+    if kernel is not None and kernel.kernel_name == kernel_name:
+        from .warm_kernel import execute_notebook
+
+        return execute_notebook(kernel, str(nb_path), str(work / OUTPUT_FILES["ipynb"]), cwd=work, **common)
+    return papermill.execute_notebook(str(nb_path), str(work / OUTPUT_FILES["ipynb"]), kernel_name=kernel_name,
+                                      cwd=str(work), **common)
 
 
 def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, data_dir: str | os.PathLike | None = None,
                  formats: Sequence[str] = ALL_FORMATS, timeout: float = 600, kernel_name: str = "python3",
-                 work_dir: str | os.PathLike | None = None, notebooks: str | os.PathLike | None = None) -> ReportResult:
+                 work_dir: str | os.PathLike | None = None, notebooks: str | os.PathLike | None = None,
+                 kernel=None) -> ReportResult:
     """Build one report into `out_dir/<sanitised params file stem>/`; see the module docstring.
 
     `timeout`: seconds per notebook cell. `work_dir`: the working folder to execute in (created if
     missing and kept; default a temporary folder, removed afterwards). `notebooks`: folder holding
-    the two briefing notebooks (default: the repository's notebooks/).
+    the two briefing notebooks (default: the repository's notebooks/). `kernel`: a
+    kbreport.warm_kernel.WarmKernel to run on (reset first, discarded if the report fails);
+    default a new kernel for this report alone.
     """
     import nbformat
 
     from . import wilayah
-    from .dataset import data_checksum
+    from .dataset import data_checksum_cached
     from .figures import read_figures
     from .io import read_metadata
     from .params import check_against_data, load_params, to_notebook_parameters
@@ -337,7 +344,7 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
         t = lap("params", t0)
 
         # 2. execute
-        nb = _execute(nb_path, work, parameters, kernel_name, timeout)
+        nb = _execute(nb_path, work, parameters, kernel_name, timeout, kernel)
         t = lap("execute", t)
 
         # 3. figures.json (the notebook's contract) and metadata for the template
@@ -353,7 +360,7 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
                               f"({region.nama!r})")
         from .render import METADATA_KEY, render_html, render_pdf
 
-        nb.metadata[METADATA_KEY] = report_metadata(params, figures, region, sumber, data_checksum(data))
+        nb.metadata[METADATA_KEY] = report_metadata(params, figures, region, sumber, data_checksum_cached(data))
         nb.metadata["title"] = nb.metadata[METADATA_KEY]["judul"]
         produced: dict[str, Path] = {}
         if "ipynb" in formats:

@@ -482,3 +482,27 @@ def test_real_briefings_through_the_batch(tmp_path):
     again = batch.run_batch([p], out, data_dir=data, jobs=2, formats=["html", "pdf"], progress=False)
     assert time.monotonic() - t0 < 2.0
     assert sorted(r.name for r in again.skipped) == sorted([event.stem, region.stem])
+
+
+# --- warm kernels ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("warm", [True, False])
+def test_one_worker_keeps_its_kernel_warm_unless_asked_and_failures_do_not_leak(tmp_path, warm):
+    p, out = tmp_path / "params", tmp_path / "out"
+    _params(p, "1-aceh", nama="Aceh")
+    _params(p, "2-bali", nama="Bali")
+    _params(p, "3-gagal", nama="Gagal", gagal=True)
+    _params(p, "4-mati", nama="Mati", mati=True)
+    _params(p, "5-bengkulu", nama="Bengkulu", desa=1513, kkb=1322)
+    res = batch.run_batch([p], out, jobs=1, timeout=60, builder=light_builder.build, resolver=light_builder.resolve,
+                          progress=False, warm_kernels=warm)
+    st = {r.name: r.status for r in res.reports}
+    assert st == {"1-aceh": "ok", "2-bali": "ok", "3-gagal": "failed", "4-mati": "failed", "5-bengkulu": "ok"}
+    pid = {n: json.loads((out / n / "figures.json").read_text())["kernel_pid"] for n in ("1-aceh", "2-bali", "5-bengkulu")}
+    if warm:  # one kernel for the first two; after the failures, a new one
+        assert pid["1-aceh"] == pid["2-bali"] != pid["5-bengkulu"]
+    else:
+        assert len(set(pid.values())) == 3
+    assert json.loads((out / "5-bengkulu" / "figures.json").read_text())["cakupan_persen"] == 87.4
+    assert _kernels_under(os.getpid()) == []

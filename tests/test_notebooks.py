@@ -24,6 +24,7 @@ from kbreport.exceptions import ReportError
 from kbreport.params import (EVENT_NOTEBOOK_PARAMETERS, WILAYAH_NOTEBOOK_PARAMETERS, load_params,
                              to_notebook_parameters)
 from kbreport.report import build_report, check_notebook_parameters
+from kbreport.warm_kernel import WarmKernel
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -151,12 +152,15 @@ def built(tmp_path_factory):
                "17-bengkulu-en": extra / "17-bengkulu-en.yaml"}
     out = root / "out"
     results = {}
-    for name, path in reports.items():
-        r = build_report(path, out, data_dir=data, timeout=300)
+    # one warm kernel for all of them, as a batch worker has (test_warm_build_equals_a_cold_one checks it changes nothing)
+    with WarmKernel(data_dir=data, cwd=root) as kernel:
+        builds = {name: build_report(path, out, data_dir=data, timeout=300, kernel=kernel)
+                  for name, path in reports.items()}
+    for name, r in builds.items():
         assert r.ok, f"{name}: {r.reason}"
         folder = Path(r.out_dir)
         results[name] = {
-            "laporan": load_params(path, regions=False).laporan,
+            "laporan": load_params(reports[name], regions=False).laporan,
             "folder": folder,
             "figures": json.loads((folder / "figures.json").read_text(encoding="utf-8")),
             "html": (folder / "briefing.html").read_text(encoding="utf-8"),
@@ -164,6 +168,20 @@ def built(tmp_path_factory):
             "seconds": r.seconds,
         }
     return results
+
+
+@pytest.mark.slow
+def test_warm_build_equals_a_cold_one(built, tmp_path):
+    """Bengkulu was built on a kernel that had already built Indonesia and others; on a new kernel of
+    its own it comes out byte for byte the same."""
+    warm = built["17-bengkulu-2024-06-04"]
+    data = warm["folder"].parents[1] / "demo"
+    r = build_report(warm["folder"].parents[1] / "params" / "17-bengkulu-2024-06-04.yaml", tmp_path / "cold",
+                     data_dir=data, timeout=300)
+    assert r.ok, r.reason
+    cold = Path(r.out_dir)
+    assert (cold / "figures.json").read_bytes() == (warm["folder"] / "figures.json").read_bytes()
+    assert (cold / "briefing.html").read_text(encoding="utf-8") == warm["html"]
 
 
 def fig(built, name):

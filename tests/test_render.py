@@ -430,6 +430,69 @@ def test_figure_html_svg_and_sharp_png():
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and width >= 5 * 200  # ~6 in after tight crop, at ≥ 200 dpi (72 dpi gives ~430 px)
 
 
+def test_png_is_opaque_rgb_at_the_figure_size_on_both_paths():
+    import io
+
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    from kbreport.charts import style
+    from kbreport.display import _png
+
+    laid_out = style.new_figure(2.0)  # constrained layout: drawn once, straight from the Agg buffer
+    laid_out.add_subplot().plot([0, 1], [0, 1])
+    laid_out.patch.set_alpha(0.0)  # a see-through background must come out white, not black
+    im = Image.open(io.BytesIO(_png(laid_out, 200)))
+    assert im.mode == "RGB" and im.size == (1340, 400)  # 6.7 in × 2 in at 200 dpi, nothing cropped
+    assert im.getpixel((2, 2)) == (255, 255, 255)
+    assert laid_out.dpi == 100  # the figure is left as it was
+
+    plain = Figure(figsize=(4, 3))  # no layout engine: cropped to its content ("tight")
+    plain.add_subplot().plot([0, 1], [0, 1])
+    im = Image.open(io.BytesIO(_png(plain, 200)))
+    assert im.mode == "RGB" and im.size[0] < 800 and im.size[1] < 600
+
+
+def test_chart_png_goes_into_the_pdf_as_it_is():
+    """The PDF carries the chart PNG's own compressed pixels (no second encoding), and they decode
+    to the same picture; an RGBA image still takes WeasyPrint's own way."""
+    import base64
+    import io
+    import struct
+    import zlib
+
+    from PIL import Image
+
+    from kbreport.charts import style
+    from kbreport.display import _png
+    from kbreport.render import _png_idat, render_pdf
+
+    fig = style.new_figure(1.5)
+    fig.add_subplot().bar(["a", "b"], [1, 2])
+    png = _png(fig, 200)
+    idat = _png_idat(png)
+    assert idat is not None
+    src = Image.open(io.BytesIO(png))
+    w, h = src.size
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    rebuilt = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+               + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+    assert Image.open(io.BytesIO(rebuilt)).tobytes() == src.tobytes()
+
+    html = f'<html><body><img src="data:image/png;base64,{base64.b64encode(png).decode()}"></body></html>'
+    pdf = render_pdf(html)
+    assert idat in pdf  # stored as it was, not encoded again
+
+    rgba = io.BytesIO()
+    Image.new("RGBA", (40, 30), (10, 20, 30, 128)).save(rgba, format="png")
+    assert _png_idat(rgba.getvalue()) is None  # alpha: WeasyPrint splits it off itself
+    html = f'<html><body><img src="data:image/png;base64,{base64.b64encode(rgba.getvalue()).decode()}"></body></html>'
+    assert render_pdf(html)[:5] == b"%PDF-"
+
+
 def test_synthetic_data_cannot_lose_its_label(tmp_path, data_dir):
     nb = nbformat.read(NOTEBOOKS / "wilayah_briefing.ipynb", as_version=4)
     last = nb.cells[-1]

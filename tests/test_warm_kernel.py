@@ -1,0 +1,137 @@
+"""kbreport.warm_kernel: one kernel reused across reports must look, to each notebook, like a new one.
+
+These tests run real kernels (a few seconds each) on tiny notebooks written here.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from kbreport.warm_kernel import WarmKernel, execute_notebook
+
+POLLUTE = """
+import os, sys, warnings
+import matplotlib, pandas as pd
+leak = 1
+os.environ["KBREPORT_LEAK"] = "1"
+sys.path.append("/kbreport-leak")
+matplotlib.rcParams["font.size"] = 31
+pd.set_option("display.max_rows", 3)
+warnings.simplefilter("error")
+import matplotlib.pyplot as plt
+plt.figure()
+open("jejak.txt", "w").write("ada")
+"""
+
+OBSERVE = """
+import json, os, sys, warnings
+import matplotlib, pandas as pd
+import matplotlib.pyplot as plt
+seen = {
+    "leak": "leak" in globals(),
+    "env": os.environ.get("KBREPORT_LEAK"),
+    "path": "/kbreport-leak" in sys.path,
+    "font_size": matplotlib.rcParams["font.size"],
+    "max_rows": pd.get_option("display.max_rows"),
+    "warnings_error": any(f[0] == "error" and f[2] is Warning for f in warnings.filters),
+    "figures": len(plt.get_fignums()),
+    "cwd": os.getcwd(),
+    "jejak": os.path.exists("jejak.txt"),
+    "count": get_ipython().execution_count,
+    "pid": os.getpid(),
+}
+json.dump(seen, open("seen.json", "w"))
+"""
+
+
+def _notebook(path: Path, *sources: str) -> Path:
+    cells = [new_code_cell("x = 0", metadata={"tags": ["parameters"]})] + [new_code_cell(s) for s in sources]
+    nb = new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(path))
+    return path
+
+
+def _run(kernel: WarmKernel, nb: Path, cwd: Path):
+    cwd.mkdir(parents=True, exist_ok=True)
+    return execute_notebook(kernel, str(nb), str(cwd / "out.ipynb"), cwd=cwd, parameters={"x": 1},
+                            progress_bar=False, log_output=False, execution_timeout=60)
+
+
+@pytest.fixture
+def kernel(tmp_path):
+    k = WarmKernel(cwd=tmp_path, log_path=tmp_path / "kernel.log")
+    yield k
+    k.shutdown()
+
+
+def test_each_report_sees_a_clean_kernel_in_its_own_folder(tmp_path, kernel):
+    dirty = _notebook(tmp_path / "dirty.ipynb", POLLUTE)
+    look = _notebook(tmp_path / "look.ipynb", OBSERVE)
+    fresh = tmp_path / "fresh"
+    _run(kernel, look, fresh)  # what a kernel shows before any report touched it
+    baseline = json.loads((fresh / "seen.json").read_text())
+
+    _run(kernel, dirty, tmp_path / "a")
+    assert (tmp_path / "a" / "jejak.txt").is_file()  # the first report ran in its own folder
+    _run(kernel, look, tmp_path / "b")
+    seen = json.loads((tmp_path / "b" / "seen.json").read_text())
+
+    assert seen["pid"] == baseline["pid"]  # the same kernel process: it was reused, not restarted
+    assert kernel.starts == 1 and kernel.reports == 3
+    assert seen["leak"] is False
+    assert seen["env"] is None and seen["path"] is False
+    assert seen["font_size"] == baseline["font_size"] != 31
+    assert seen["max_rows"] == baseline["max_rows"] != 3
+    assert seen["warnings_error"] is False and seen["figures"] == 0
+    assert seen["cwd"] == str((tmp_path / "b").resolve())
+    assert seen["jejak"] is False  # the other report's file is in the other folder
+    # execution counts start again: parameters cell 1, injected parameters 2, this cell 3
+    assert seen["count"] == baseline["count"]
+    out = nbformat.read(str(tmp_path / "b" / "out.ipynb"), 4)
+    assert [c.execution_count for c in out.cells] == [1, 2, 3]
+
+
+def test_a_failed_report_discards_the_kernel(tmp_path, kernel):
+    import papermill
+
+    boom = _notebook(tmp_path / "boom.ipynb", "raise ValueError('rusak')")
+    look = _notebook(tmp_path / "look.ipynb", OBSERVE)
+    _run(kernel, look, tmp_path / "a")
+    first_pid = json.loads((tmp_path / "a" / "seen.json").read_text())["pid"]
+    with pytest.raises(papermill.PapermillExecutionError):
+        _run(kernel, boom, tmp_path / "b")
+    assert kernel.km is None  # shut down: its state after a failure is unknown
+    _run(kernel, look, tmp_path / "c")
+    assert json.loads((tmp_path / "c" / "seen.json").read_text())["pid"] != first_pid
+    assert kernel.starts == 2
+
+
+def test_a_dead_kernel_is_replaced(tmp_path, kernel):
+    look = _notebook(tmp_path / "look.ipynb", OBSERVE)
+    _run(kernel, look, tmp_path / "a")
+    kernel.km.provisioner.process.kill()  # e.g. killed for memory between two reports
+    kernel.km.provisioner.process.wait()
+    _run(kernel, look, tmp_path / "b")
+    assert kernel.starts == 2 and (tmp_path / "b" / "seen.json").is_file()
+
+
+def test_kernel_is_renewed_after_max_reports(tmp_path):
+    look = _notebook(tmp_path / "look.ipynb", OBSERVE)
+    with WarmKernel(max_reports=2, cwd=tmp_path) as k:
+        pids = []
+        for i in range(3):
+            _run(k, look, tmp_path / str(i))
+            pids.append(json.loads((tmp_path / str(i) / "seen.json").read_text())["pid"])
+        assert pids[0] == pids[1] != pids[2] and k.starts == 2
+    assert k.km is None
+
+
+def test_kernel_process_output_goes_to_its_log(tmp_path, kernel):
+    nb = _notebook(tmp_path / "fd.ipynb", "import os; os.write(2, b'dari kernel\\n')")
+    _run(kernel, nb, tmp_path / "a")
+    assert "dari kernel" in (tmp_path / "kernel.log").read_text()
