@@ -8,8 +8,9 @@
       kbreport (papermill's Python API, one kernel each), total divided by the cores;
   (d) a no-op re-run of (a).
 
+(a) and (c) alternate `--repeat` times (default 3) and report their medians.
 Prints wall seconds, per-report medians, (a)/(b), (a)/(c), peak memory (sum of the RSS of the
-process tree, sampled every 50 ms), and writes BENCHMARKS.md with the command that reproduces it.
+process tree, sampled every 100 ms), and writes BENCHMARKS.md with the command that reproduces it.
 
     .venv/bin/python bench/bench_batch.py                      # all of params/, data/demo
     .venv/bin/python bench/bench_batch.py --limit 6            # a quick look on six reports
@@ -44,7 +45,7 @@ TARGETS = {"a_over_b": 1 / 5, "a_over_c": 1.3, "d_seconds": 2.0}
 class PeakRSS:
     """Peak of the summed RSS of a process and its descendants, sampled in a thread."""
 
-    def __init__(self, pid: int | None = None, interval: float = 0.05):
+    def __init__(self, pid: int | None = None, interval: float = 0.1):
         self.pid = pid or os.getpid()
         self.interval = interval
         self.peak = 0
@@ -319,8 +320,12 @@ def render(res: dict, argv: list[str]) -> str:
         "  come close to it but (a′), which also starts a kernel per report, cannot.",
         "- (c) is the sequential total divided by the cores: a parallel run that starts a kernel per report",
         "  cannot beat it.",
+        f"- (a) and (c) ran {len(res.get('a_samples', [1]))} times each, alternating; the table gives the medians "
+        f"(all runs: (a) {', '.join(f'{x:.1f}' for x in res.get('a_samples', []))} s; "
+        f"(c) {', '.join(f'{x:.1f}' for x in res.get('c_samples', []))} s). On this shared machine the same",
+        "  run varies by 10–20% from one minute to the next.",
         "- Peak memory is the sum of RSS over the process and all its children (workers, kernels),",
-        "  sampled every 50 ms; shared pages count once per process, so it overstates a little.",
+        "  sampled every 100 ms; shared pages count once per process, so it overstates a little.",
     ]
     if res.get("d_note"):
         lines += [f"- (d): {res['d_note']}."]
@@ -345,6 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     ap.add_argument("--skip-naive", action="store_true", help="do not run (b)")
     ap.add_argument("--skip-fresh", action="store_true", help="do not run (a') with --fresh-kernels")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of (a) and of (c), alternating; medians reported")
     ap.add_argument("--write", type=Path, default=ROOT / "BENCHMARKS.md", help="where to write the results")
     args = ap.parse_args(argv)
 
@@ -369,12 +375,28 @@ def main(argv: list[str] | None = None) -> int:
                  "version": __version__, "machine": cpu_model(), "ram": mb(psutil.virtual_memory().total),
                  "when": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
                  "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else None}
-    print("(a) kbreport run …", flush=True)
-    res.update(measure_a_d(params, data, work, jobs))
-    print(f"    {fmt_s(res['a'])}, {res['a_built']} dibangun, {len(res['a_failed'])} gagal; "
-          f"(d) {fmt_s(res['d'])}", flush=True)
-    if res["a_rc"] not in (0, 1):
-        print(res["a_tail"], file=sys.stderr)
+    # (a) and (c) alternate, `repeat` times, and each reports its median: on a shared machine the
+    # speed drifts by 10–20% within minutes, and a ratio of two runs minutes apart would carry it.
+    a_runs, c_runs = [], []
+    for i in range(max(1, args.repeat)):
+        print(f"(a) kbreport run … [{i + 1}/{args.repeat}]", flush=True)
+        run = measure_a_d(params, data, work, jobs)
+        a_runs.append(run)
+        print(f"    {fmt_s(run['a'])}, {run['a_built']} dibangun, {len(run['a_failed'])} gagal; "
+              f"(d) {fmt_s(run['d'])}", flush=True)
+        if run["a_rc"] not in (0, 1):
+            print(run["a_tail"], file=sys.stderr)
+        n_ok = sum(1 for r in json.loads((run["out"] / "manifest.json").read_text())["reports"]
+                   if r["status"] in ("ok", "skipped"))
+        print(f"(c) lantai: notebook impor saja … [{i + 1}/{args.repeat}]", flush=True)
+        c_runs.append(measure_c(max(1, n_ok or len(params)), work, n_cores))  # as many reports as (a) built
+        print(f"    {fmt_s(c_runs[-1]['c'])}", flush=True)
+    a_runs.sort(key=lambda r: r["a"])
+    c_runs.sort(key=lambda r: r["c"])
+    res.update(a_runs[len(a_runs) // 2])  # the median run, with its own split and (d)
+    res.update(c_runs[len(c_runs) // 2])
+    res["a_samples"] = [r["a"] for r in a_runs]
+    res["c_samples"] = [r["c"] for r in c_runs]
     if not args.skip_fresh:
         print("(a′) kbreport run --fresh-kernels …", flush=True)
         res.update(measure_fresh(res["params_dir"], data, work, jobs))
@@ -387,9 +409,6 @@ def main(argv: list[str] | None = None) -> int:
         print("(b) papermill → nbconvert → weasyprint, berurutan …", flush=True)
         res.update(measure_b(params, data, work, ok_names))
         print(f"    {fmt_s(res['b'])}", flush=True)
-    print("(c) lantai: notebook impor saja …", flush=True)
-    res.update(measure_c(max(1, len(ok_names) or len(params)), work, n_cores))
-    # the floor covers as many reports as (a) built
     text = render(res, ["python", "bench/bench_batch.py", *(argv if argv is not None else sys.argv[1:])])
     print()
     print(text)

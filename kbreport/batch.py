@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .exceptions import ParamsError, ReportError
+from .exceptions import ParamsError, ReportError, ReportTimeout
 from .hashing import (
     STAMP_NAME,
     HashCache,
@@ -280,10 +280,6 @@ def describe_failure(exc: BaseException, timeout: float | None = None) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-class ReportTimeout(ReportError, TimeoutError):
-    """The worker's own alarm: the report ran past its time limit."""
-
-
 # --- worker side (runs in a spawned process or on a Dask worker) --------------------------------
 
 
@@ -308,16 +304,12 @@ def _kill_tree(procs, grace: float) -> None:
 
 def _kill_my_children(grace: float = 2.0, keep: int | None = None) -> None:
     """Kernels are started in their own session (jupyter_client), so a process-group kill would
-    miss them; they are still our children, though. `keep`: a pid spared with its own children
-    (the worker's warm kernel)."""
+    miss them; they are still our children, though. `keep`: a pid spared (the worker's warm
+    kernel; processes a report started under it are not spared)."""
     try:
         import psutil
 
-        spared: set[int] = set()
-        if keep is not None:
-            with contextlib.suppress(psutil.Error):
-                spared = {keep, *(c.pid for c in psutil.Process(keep).children(recursive=True))}
-        _kill_tree([p for p in psutil.Process().children(recursive=True) if p.pid not in spared], grace)
+        _kill_tree([p for p in psutil.Process().children(recursive=True) if p.pid != keep], grace)
     except Exception:  # never let cleanup hide the real outcome
         pass
 
@@ -351,6 +343,8 @@ def _warm_kernel(spec: dict, work_root: Path):
 
 def _worker_sigterm(signum, frame):  # pragma: no cover - exercised through a subprocess test
     _kill_my_children(grace=1.0)
+    if _WARM is not None:  # its connection file would stay in Jupyter's runtime folder
+        _WARM.remove_connection_file()
     os._exit(128 + signum)
 
 
@@ -363,6 +357,10 @@ def _watch_parent(parent_pid: int) -> None:  # pragma: no cover - runs only if t
 
 
 def _worker_init(parent_pid: int) -> None:
+    # jsonschema (under nbformat and papermill) imports rfc3987-syntax when it is installed (jupyter
+    # pulls it in), which compiles a Lark grammar for IRI checks: 1.5 s in every worker. The
+    # notebook schema checks no IRI, so workers go without it.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     # Own process group: Ctrl-C at the terminal reaches only the parent, which then stops the
     # workers and their kernels in order instead of every process racing to die.
     with contextlib.suppress(OSError):

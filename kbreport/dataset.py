@@ -53,14 +53,15 @@ class Dataset:
 
 
 def folder_state(data_dir: str | Path) -> tuple:
-    """(name, size, mtime) of every file directly in `data_dir`: changes whenever a file is
-    edited, added, removed or renamed (the key of the caches below)."""
+    """(name, size, mtime, ctime, inode) of every file directly in `data_dir`: changes whenever a
+    file is edited, added, removed, renamed or replaced, also by a copy that keeps the old
+    modification time (`cp -p`, `rsync -t`: ctime and inode still change). The key of the caches below."""
     data_dir = Path(data_dir).resolve()
     out = []
     for p in sorted(data_dir.iterdir()):
         if p.is_file():
             st = p.stat()
-            out.append((p.name, st.st_size, st.st_mtime_ns))
+            out.append((p.name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
     return (str(data_dir), tuple(out))
 
 
@@ -86,11 +87,14 @@ def data_checksum(data_dir: str | Path) -> str:
 def data_checksum_cached(data_dir: str | Path) -> str:
     """data_checksum, computed once per state of the folder (see folder_state)."""
     state = folder_state(data_dir)
-    if state not in _CHECKSUMS:
-        if len(_CHECKSUMS) > 8:
-            _CHECKSUMS.clear()
-        _CHECKSUMS[state] = data_checksum(data_dir)
-    return _CHECKSUMS[state]
+    value = _CHECKSUMS.get(state)
+    if value is None:
+        value = data_checksum(data_dir)
+        if folder_state(data_dir) == state:  # not changed while it was read
+            if len(_CHECKSUMS) > 8:
+                _CHECKSUMS.clear()
+            _CHECKSUMS[state] = value
+    return value
 
 
 _DATASETS: OrderedDict[tuple, Dataset] = OrderedDict()
@@ -111,9 +115,10 @@ def load_data_cached(data_dir: str | Path, master=None, lang: str = "id", today:
     ds = _DATASETS.get(key)
     if ds is None:
         ds = load_data(data_dir, master=master, lang=lang, today=today)
-        _DATASETS[key] = ds
-        while len(_DATASETS) > DATASET_CACHE_SIZE:
-            _DATASETS.popitem(last=False)
+        if folder_state(data_dir) == key[0]:  # a file written while it was read: do not keep that
+            _DATASETS[key] = ds
+            while len(_DATASETS) > DATASET_CACHE_SIZE:
+                _DATASETS.popitem(last=False)
     else:
         _DATASETS.move_to_end(key)
     return replace(ds, **{name: getattr(ds, name).copy(deep=False) for name in (*schema.TABLES, "master")},

@@ -67,3 +67,7 @@ class ParamsError(KbreportError):
 
 class ReportError(KbreportError):
     """Building one report failed (execution, rendering or timeout)."""
+
+
+class ReportTimeout(ReportError, TimeoutError):
+    """A batch worker's own alarm: the report ran past its time limit."""

@@ -66,8 +66,21 @@ def template_basedir() -> Path:
     return Path(__file__).resolve().parent / "templates"
 
 
+FONT_DIR = Path(__file__).resolve().parent / "data" / "fonts"
+
+
 @functools.lru_cache(maxsize=None)
 def _font_bytes(filename: str) -> bytes:
+    """A DejaVu Sans face subset to the characters a briefing uses: the copy shipped in
+    kbreport/data/fonts (made by scripts/build_fonts.py; subsetting takes about 1 s per process),
+    else subset now from matplotlib's copy."""
+    shipped = FONT_DIR / filename
+    if shipped.is_file():
+        return shipped.read_bytes()
+    return subset_font(filename)
+
+
+def subset_font(filename: str) -> bytes:
     """A DejaVu Sans face from matplotlib's bundled fonts, subset to the characters a briefing uses."""
     import logging
 
@@ -251,25 +264,43 @@ def _pdf_fetcher_class():
 
 
 def _png_idat(data: bytes) -> bytes | None:
-    """The compressed pixel data of an 8-bit, non-interlaced RGB or grey PNG, else None.
-
-    That IDAT stream is exactly what a PDF image with FlateDecode and PNG predictors holds."""
+    """The compressed pixel data of a complete, intact, still, 8-bit, non-interlaced RGB or grey
+    PNG, else None. That IDAT stream is exactly what a PDF image with FlateDecode and PNG
+    predictors holds. Anything unusual (a bad CRC, a cut-off file, an animation, pixels that do
+    not fill the image) returns None, and WeasyPrint decodes the image its own way."""
     import struct
+    import zlib
 
-    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR" or len(data) < 33:
         return None
-    depth, colour, _comp, _filt, interlace = data[24:29]
+    width, height, depth, colour, _comp, _filt, interlace = struct.unpack(">IIBBBBB", data[16:29])
     if depth != 8 or colour not in (0, 2) or interlace != 0:
         return None
-    out, pos = [], 8
-    while pos + 8 <= len(data):
-        (length,), kind = struct.unpack(">I", data[pos:pos + 4]), data[pos + 4:pos + 8]
+    out, pos, ended = [], 8, False
+    while pos + 12 <= len(data):
+        (length,) = struct.unpack(">I", data[pos:pos + 4])
+        kind, body_end = data[pos + 4:pos + 8], pos + 8 + length
+        if body_end + 4 > len(data):
+            return None
+        body = data[pos + 8:body_end]
+        if zlib.crc32(kind + body) != struct.unpack(">I", data[body_end:body_end + 4])[0]:
+            return None
+        if kind == b"acTL":  # animated: the PDF would show the default image, not what Pillow reads
+            return None
         if kind == b"IDAT":
-            out.append(data[pos + 8:pos + 8 + length])
+            out.append(body)
         elif kind == b"IEND":
+            ended = True
             break
-        pos += 12 + length
-    return b"".join(out) or None
+        pos = body_end + 4
+    idat = b"".join(out)
+    if not ended or not idat:
+        return None
+    try:
+        raw = zlib.decompress(idat)
+    except zlib.error:
+        return None
+    return idat if len(raw) == height * (1 + width * (3 if colour == 2 else 1)) else None
 
 
 _PNG_PASSTHROUGH = False

@@ -7,8 +7,8 @@ what a fresh kernel would show the notebook:
 
 - an empty namespace and execution count 1 (IPython's reset; imported modules stay loaded);
 - the report's own working folder as the current directory;
-- matplotlib's rcParams, no open figures, the warnings filters, os.environ, sys.path and the
-  pandas options, as they were right after warm-up.
+- matplotlib's rcParams, no open figures, the warnings filters, os.environ and sys.path as they
+  were right after warm-up, and pandas' default options.
 
 The reports share only read-only inputs: loaded modules, and the parsed data. The data comes from
 `kbreport.dataset.load_data_cached` as copy-on-write copies, so a report that changes its tables
@@ -29,7 +29,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .exceptions import ReportError
+from .exceptions import ReportError, ReportTimeout
 
 __all__ = ["WarmKernel", "WarmKernelError", "ENGINE_NAME", "warm_up", "reset"]
 
@@ -49,6 +49,8 @@ _SNAPSHOT: dict[str, Any] = {}
 
 def warm_up(data_dir: str | None = None) -> None:
     """Import what a briefing needs, parse `data_dir` into the cache, and remember the clean state."""
+    import copy
+    import sys
     import warnings
 
     import matplotlib
@@ -65,13 +67,15 @@ def warm_up(data_dir: str | None = None) -> None:
             desa_table(load_master())
         except Exception:  # noqa: BLE001 - bad data: the report itself will say what is wrong
             pass
-    _SNAPSHOT.update(rc=matplotlib.rcParams.copy(), env=dict(os.environ), path=list(__import__("sys").path),
+    _SNAPSHOT.update(rc=copy.deepcopy(matplotlib.rcParams), env=dict(os.environ), path=list(sys.path),
                      filters=list(warnings.filters))
 
 
 def reset(cwd: str) -> None:
     """Back to the state warm_up left, with `cwd` as the current directory."""
+    import copy
     import sys
+    import time
     import warnings
 
     import matplotlib
@@ -86,15 +90,19 @@ def reset(cwd: str) -> None:
     plt.close("all")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if "rc" in _SNAPSHOT:
+        if "rc" in _SNAPSHOT:  # a copy: a report may change a list-valued setting in place
             matplotlib.rcParams.clear()
-            matplotlib.rcParams.update(_SNAPSHOT["rc"])
-        pd.reset_option("all")
+            matplotlib.rcParams.update(copy.deepcopy(_SNAPSHOT["rc"]))
+        pd.reset_option("all")  # pandas' defaults, as in a new kernel
     if "env" in _SNAPSHOT:
         os.environ.clear()
         os.environ.update(_SNAPSHOT["env"])
+        if hasattr(time, "tzset"):
+            time.tzset()  # TZ may have been changed
         sys.path[:] = _SNAPSHOT["path"]
+        warnings.resetwarnings()  # also drops the "already shown" caches
         warnings.filters[:] = _SNAPSHOT["filters"]
+        getattr(warnings, "_filters_mutated", lambda: None)()
 
 
 # --- worker side ----------------------------------------------------------------------------------
@@ -141,6 +149,8 @@ class WarmKernel:
             return False
         try:
             return bool(_run_sync(self.km.is_alive)())
+        except ReportTimeout:
+            raise
         except Exception:  # noqa: BLE001
             return False
 
@@ -156,7 +166,7 @@ class WarmKernel:
         from jupyter_client.manager import AsyncKernelManager
 
         self.shutdown()
-        km = AsyncKernelManager(kernel_name=self.kernel_name)
+        km = self.km = AsyncKernelManager(kernel_name=self.kernel_name)  # set first: shutdown() cleans up a half start
         kwargs: dict[str, Any] = {"extra_arguments": list(_KERNEL_ARGS)}
         if self.cwd:
             kwargs["cwd"] = self.cwd
@@ -164,11 +174,14 @@ class WarmKernel:
         try:
             kwargs.update(stdout=log, stderr=log)
             _run_sync(km.start_kernel)(**kwargs)
+        except ReportTimeout:
+            self.shutdown()
+            raise
         except Exception as e:
+            self.shutdown()
             raise WarmKernelError(f"kernel {self.kernel_name!r} tidak dapat dijalankan: {e}") from e
         finally:
             log.close()  # the kernel holds its own copy of the descriptor
-        self.km = km
 
         async def _connect():
             kc = km.client()
@@ -191,7 +204,9 @@ class WarmKernel:
             reply = _run_sync(self.kc.execute_interactive)(code, silent=True, store_history=False,
                                                            allow_stdin=False, timeout=timeout,
                                                            output_hook=lambda msg: None)
-        except Exception as e:  # noqa: BLE001 - a timeout or a dead kernel
+        except ReportTimeout:  # the report's own time is up: not the kernel's fault, no retry
+            raise
+        except Exception as e:  # noqa: BLE001 - the kernel did not answer in time, or died
             raise WarmKernelError(f"kernel tidak menjawab: {type(e).__name__}: {e}") from e
         content = reply.get("content", {})
         if content.get("status") != "ok":
@@ -207,6 +222,15 @@ class WarmKernel:
             self.start()  # once more, on a fresh kernel
             self._run(f"__import__('kbreport.warm_kernel').warm_kernel.reset({str(Path(cwd).resolve())!r})", timeout=60)
         self.reports += 1
+
+    def remove_connection_file(self) -> None:
+        """Best effort, for a worker about to exit without shutting the kernel down politely."""
+        path = getattr(self.km, "connection_file", None)
+        if path:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
 
     def discard(self) -> None:
         """After a failed report: the kernel's state is unknown, so the next report gets a new one."""
@@ -278,8 +302,8 @@ def execute_notebook(kernel: WarmKernel, input_path: str, output_path: str, cwd:
     import papermill
 
     _register_engine()
-    kernel.prepare(cwd)
     try:
+        kernel.prepare(cwd)
         return papermill.execute_notebook(input_path, output_path, engine_name=ENGINE_NAME, warm_kernel=kernel,
                                           kernel_name=kernel.kernel_name, **kwargs)
     except BaseException:

@@ -90,11 +90,28 @@ def test_a_master_frame_is_never_cached(folder):
     assert len(calls) == 2
 
 
-def test_checksum_cached_follows_the_files(tmp_path):
+def test_checksum_cached_follows_the_files(tmp_path, monkeypatch):
+    d = tmp_path / "data"
+    shutil.copytree(BASE, d)
+    calls = []
+    real = dataset.data_checksum
+    monkeypatch.setattr(dataset, "data_checksum", lambda p: calls.append(p) or real(p))
+    before = folder_state(d)
+    first = data_checksum_cached(d)
+    assert first == real(d) and data_checksum_cached(d) == first
+    assert len(calls) == 1  # the second answer came from the cache
+    (d / "kkbpk.csv").write_text((d / "kkbpk.csv").read_text() + "\n")
+    assert folder_state(d) != before
+    assert data_checksum_cached(d) == real(d) != first and len(calls) == 2
+
+
+def test_a_copy_that_keeps_the_modification_time_is_seen(tmp_path):
     d = tmp_path / "data"
     shutil.copytree(BASE, d)
     before = folder_state(d)
-    assert data_checksum_cached(d) == data_checksum(d)
-    (d / "kkbpk.csv").write_text((d / "kkbpk.csv").read_text() + "\n")
+    src = tmp_path / "kkbpk.csv"
+    src.write_text((d / "kkbpk.csv").read_text().replace("\n", "\r\n"))
+    st = (d / "kkbpk.csv").stat()
+    os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))
+    shutil.copy2(src, d / "kkbpk.csv")  # like `cp -p`: another content, the old modification time
     assert folder_state(d) != before
-    assert data_checksum_cached(d) == data_checksum(d)

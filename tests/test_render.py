@@ -441,7 +441,7 @@ def test_png_is_opaque_rgb_at_the_figure_size_on_both_paths():
 
     laid_out = style.new_figure(2.0)  # constrained layout: drawn once, straight from the Agg buffer
     laid_out.add_subplot().plot([0, 1], [0, 1])
-    laid_out.patch.set_alpha(0.0)  # a see-through background must come out white, not black
+    laid_out.patch.set_facecolor((1.0, 0.0, 0.0, 0.0))  # see-through red: must come out white paper, not red
     im = Image.open(io.BytesIO(_png(laid_out, 200)))
     assert im.mode == "RGB" and im.size == (1340, 400)  # 6.7 in × 2 in at 200 dpi, nothing cropped
     assert im.getpixel((2, 2)) == (255, 255, 255)
@@ -451,6 +451,21 @@ def test_png_is_opaque_rgb_at_the_figure_size_on_both_paths():
     plain.add_subplot().plot([0, 1], [0, 1])
     im = Image.open(io.BytesIO(_png(plain, 200)))
     assert im.mode == "RGB" and im.size[0] < 800 and im.size[1] < 600
+
+
+def test_shipped_fonts_are_the_subset_the_build_would_make():
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from kbreport.render import _FONT_FACES, _FONT_RANGES, FONT_DIR, subset_font
+
+    want = {u for lo, hi in _FONT_RANGES for u in range(lo, hi + 1)}
+    for filename, _w, _s in _FONT_FACES:
+        shipped = set(TTFont(io.BytesIO((FONT_DIR / filename).read_bytes())).getBestCmap())
+        assert shipped == set(TTFont(io.BytesIO(subset_font(filename))).getBestCmap()), filename
+        assert shipped <= want and {ord("é"), ord("–"), ord("≥"), ord("1")} <= shipped
+    assert "Bitstream" in (FONT_DIR / "LICENSE_DEJAVU").read_text()
 
 
 def test_chart_png_goes_into_the_pdf_as_it_is():
@@ -485,6 +500,13 @@ def test_chart_png_goes_into_the_pdf_as_it_is():
     html = f'<html><body><img src="data:image/png;base64,{base64.b64encode(png).decode()}"></body></html>'
     pdf = render_pdf(html)
     assert idat in pdf  # stored as it was, not encoded again
+
+    cut = png[: len(png) // 2]  # cut off: WeasyPrint's own way (which then refuses it), never half an image
+    assert _png_idat(cut) is None
+    flipped = bytearray(png)
+    flipped[png.index(b"IDAT") + 20] ^= 0xFF  # one byte of pixel data changed: its CRC no longer matches
+    assert _png_idat(bytes(flipped)) is None
+    assert _png_idat(png.replace(b"IEND", b"IENX")) is None
 
     rgba = io.BytesIO()
     Image.new("RGBA", (40, 30), (10, 20, 30, 128)).save(rgba, format="png")

@@ -135,3 +135,38 @@ def test_kernel_process_output_goes_to_its_log(tmp_path, kernel):
     nb = _notebook(tmp_path / "fd.ipynb", "import os; os.write(2, b'dari kernel\\n')")
     _run(kernel, nb, tmp_path / "a")
     assert "dari kernel" in (tmp_path / "kernel.log").read_text()
+
+
+def test_a_cell_timeout_discards_the_kernel(tmp_path, kernel):
+    from nbclient.exceptions import CellTimeoutError
+
+    slow = _notebook(tmp_path / "slow.ipynb", "import time; time.sleep(60)")
+    look = _notebook(tmp_path / "look.ipynb", OBSERVE)
+    _run(kernel, look, tmp_path / "a")
+    hung = json.loads((tmp_path / "a" / "seen.json").read_text())["pid"]
+    with pytest.raises(CellTimeoutError):
+        execute_notebook(kernel, str(slow), str(tmp_path / "b.ipynb"), cwd=tmp_path, parameters={"x": 1},
+                         progress_bar=False, log_output=False, execution_timeout=2)
+    assert kernel.km is None
+    import psutil
+
+    assert not psutil.pid_exists(hung) or psutil.Process(hung).status() == psutil.STATUS_ZOMBIE
+    _run(kernel, look, tmp_path / "c")  # a new kernel, answering at once
+    assert json.loads((tmp_path / "c" / "seen.json").read_text())["pid"] != hung
+
+
+def test_the_reports_own_time_limit_is_not_retried(tmp_path, kernel, monkeypatch):
+    """The batch worker's alarm (ReportTimeout) during a reset ends the report; it is not taken
+    for a kernel that failed to answer and tried again on a new kernel."""
+    from kbreport.exceptions import ReportTimeout
+
+    look = _notebook(tmp_path / "look.ipynb", OBSERVE)
+    _run(kernel, look, tmp_path / "a")
+
+    async def alarm(*a, **kw):  # the alarm going off while the kernel is being reset
+        raise ReportTimeout("seluruh laporan melewati batas waktunya")
+
+    monkeypatch.setattr(kernel.kc, "execute_interactive", alarm)
+    with pytest.raises(ReportTimeout):
+        _run(kernel, look, tmp_path / "b")
+    assert kernel.km is None and kernel.starts == 1
