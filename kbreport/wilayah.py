@@ -376,7 +376,7 @@ def _build_desa_table(master: pd.DataFrame) -> pd.DataFrame:
 def desa_table(master: pd.DataFrame) -> pd.DataFrame:
     """One row per desa/kelurahan with the codes and names of its kecamatan, kab/kota and province."""
     if _is_bundled(master):
-        return _bundled_desa().copy()
+        return _bundled_desa().copy(deep=False)  # copy-on-write: the caller's edits stay the caller's
     return _build_desa_table(master)
 
 

@@ -227,3 +227,17 @@ def test_cache_hits_while_unchanged():
     r2 = units.registry(kkb, desa)
     assert r2 is not r1 and not r2.aktif[0] and r1.aktif[0]
     assert units.registry(kkb.copy(), desa) is not r2  # another frame, another entry
+
+
+def test_shallow_copies_share_the_cache_and_an_edited_copy_does_not():
+    """A warm kernel hands each report shallow copies of the same tables: they reuse the prepared
+    forms, and a report that edits its copy gets its own without changing the others'."""
+    desa, kkb = make_desa(), make_kkb()
+    r1 = units.registry(kkb, desa)
+    mine, yours = kkb.copy(deep=False), kkb.copy(deep=False)
+    assert units.registry(mine, desa.copy(deep=False)) is r1
+    assert units.desa_index(desa.copy(deep=False)) is units.desa_index(desa)
+    mine.loc[0, "aktif"] = False
+    r2 = units.registry(mine, desa)
+    assert r2 is not r1 and not r2.aktif[0]
+    assert units.registry(yours, desa) is r1 and r1.aktif[0] and bool(kkb.loc[0, "aktif"])

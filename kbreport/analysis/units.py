@@ -15,15 +15,14 @@ Counting rules shared by every analysis:
 - A Kampung KB whose kode_desa is not in the master is left out (validation reports it upstream).
 - "desa" counts desa and desa adat; "kelurahan" counts kelurahan.
 
-Caching: the prepared forms of a table are kept while the DataFrame lives, keyed by its identity and
-checked against the memory of the columns they came from. Because the cache holds those columns,
+Caching: the prepared forms of a table are kept (the last 32), keyed by the memory of the columns
+they came from, so a table and its shallow copies share them. Because the cache holds those columns,
 pandas' copy-on-write gives any later in-place edit new memory, so an edited table is prepared afresh.
 `clear_cache()` empties it.
 """
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -120,28 +119,31 @@ def _buffers(s: pd.Series):
     return tuple(out) or None
 
 
+def _index_key(idx: pd.Index):
+    """A RangeIndex by its values (a shallow copy of a frame gets a new, equal one), any other
+    index by identity (the cache entry holds it, so the identity cannot be reused)."""
+    if isinstance(idx, pd.RangeIndex):
+        return ("range", idx.start, idx.stop, idx.step)
+    return ("id", id(idx))
+
+
 def cached(kind: str, frames: tuple[pd.DataFrame, ...], cols: tuple[tuple[str, ...], ...], build):
-    """build() once per (kind, frames) while the frames and the given columns are unchanged."""
-    key = (kind, *(id(f) for f in frames))
+    """build() once per (kind, memory of the given columns): the same table, or a shallow copy of it
+    (as kbreport.dataset.load_data_cached hands each report), hits; an edited one misses."""
     held = [f[c] for f, cs in zip(frames, cols) for c in cs]
-    fp = tuple((len(f), id(f.index)) for f in frames) + tuple(_buffers(s) for s in held)
+    fp = tuple((len(f), _index_key(f.index)) for f in frames) + tuple(_buffers(s) for s in held)
+    if None in fp:
+        return build()
+    key = (kind, fp)
     hit = _CACHE.get(key)
     if hit is not None:
-        refs, old_fp, _held, value = hit
-        if all(r() is f for r, f in zip(refs, frames)) and old_fp == fp and None not in fp:
-            return value
+        return hit[1]
     value = build()
-    if None in fp:
-        return value
-    try:
-        refs = tuple(weakref.ref(f) for f in frames)
-    except TypeError:
-        return value
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = (refs, fp, held, value)  # `held` keeps the columns referenced, see module doc
-    for f in frames:
-        weakref.finalize(f, _CACHE.pop, key, None)
+    # `held` keeps the columns (so their memory is not reused, and an in-place edit of the table
+    # copies first, see module doc) and the indexes whose identity is in the key
+    _CACHE[key] = ((held, [f.index for f in frames]), value)
     return value
 
 
