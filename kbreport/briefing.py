@@ -832,17 +832,19 @@ class Briefing:
                 sheets[self.t("sheet_dc_daftar")] = self.extra["desa_cantik"]["daftar"]
         return sheets
 
-    def write_outputs(self, out_dir: str | os.PathLike = ".") -> None:
-        """Write annex.xlsx and figures.json into `out_dir` (the contract build_report reads)."""
+    def write_outputs(self, out_dir: str | os.PathLike = ".", annex: bool = True) -> None:
+        """Write figures.json and (unless `annex` is False) annex.xlsx into `out_dir` (the contract
+        build_report reads)."""
         from .annex import write_annex
         from .figures import write_figures
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         judul = self.params.judul or self.wilayah
-        write_annex(out / "annex.xlsx", self.annex_sheets(), self.lang, self.data.sintetis,
-                    title=self.t("annex_title", judul=judul), source=self.data.sumber,
-                    generated=self.headline["as_of"])
+        if annex:
+            write_annex(out / "annex.xlsx", self.annex_sheets(), self.lang, self.data.sintetis,
+                        title=self.t("annex_title", judul=judul), source=self.data.sumber,
+                        generated=self.headline["as_of"])
         write_figures(out / "figures.json", self.headline, self.params, self.data.sintetis)
 
 

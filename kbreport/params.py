@@ -449,7 +449,7 @@ def load_params(path: str | os.PathLike, *, master=None, regions: bool = True) -
 
 # --- papermill ----------------------------------------------------------------------------------
 
-_RUNTIME = ("data_dir", "out_dir")
+_RUNTIME = ("data_dir", "out_dir", "annex")
 WILAYAH_NOTEBOOK_PARAMETERS = ("kode", "as_of", "bahasa", "judul", "target_tanggal", "target_persen",
                                "rdk_target_persen", "catatan", "sumber", *_RUNTIME)
 EVENT_NOTEBOOK_PARAMETERS = ("jenis", "judul", "penyelenggara", "kode", "mulai", "selesai", "as_of", "tempat",
@@ -463,18 +463,21 @@ def notebook_name(params: Params) -> str:
     return NOTEBOOKS[params.laporan]
 
 
-def to_notebook_parameters(params: Params, data_dir: str | os.PathLike | None, out_dir: str | os.PathLike = ".") -> dict:
-    """The dict papermill injects: plain JSON values (dates as ISO strings, lists of dicts)."""
+def to_notebook_parameters(params: Params, data_dir: str | os.PathLike | None, out_dir: str | os.PathLike = ".",
+                           annex: bool = True) -> dict:
+    """The dict papermill injects: plain JSON values (dates as ISO strings, lists of dicts).
+    `annex`: whether the notebook writes annex.xlsx (a run that asks for no xlsx skips it)."""
     names = WILAYAH_NOTEBOOK_PARAMETERS if params.laporan == "wilayah" else EVENT_NOTEBOOK_PARAMETERS
     dumped = params.model_dump(mode="json")
     out = {k: dumped[k] for k in names if k not in _RUNTIME}
     out["data_dir"] = None if data_dir is None else str(data_dir)
     out["out_dir"] = str(out_dir)
+    out["annex"] = bool(annex)
     return out
 
 
 def from_notebook_parameters(values: dict, laporan: str | None = None) -> Params:
-    """Validated params from a notebook's parameter values (runtime keys data_dir/out_dir ignored).
+    """Validated params from a notebook's parameter values (runtime keys data_dir/out_dir/annex ignored).
 
     In a notebook: `P = from_notebook_parameters({k: globals()[k] for k in EVENT_NOTEBOOK_PARAMETERS})`.
     """

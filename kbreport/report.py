@@ -339,7 +339,7 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
         work.mkdir(parents=True, exist_ok=True)
         for stale in (*OUTPUT_FILES.values(), FIGURES_FILE):  # a reused folder must not lend old results
             (work / stale).unlink(missing_ok=True)
-        parameters = to_notebook_parameters(params, data.resolve(), out_dir=work.resolve())
+        parameters = to_notebook_parameters(params, data.resolve(), out_dir=work.resolve(), annex="xlsx" in formats)
         check_notebook_parameters(nb_path, parameters)
         t = lap("params", t0)
 

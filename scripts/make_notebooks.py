@@ -31,7 +31,8 @@ rdk_target_persen: float = 75.0  # target Kampung KB yang memiliki Rumah DataKu,
 catatan: list = []  # catatan yang dicetak di akhir dokumen (daftar teks)
 sumber: list = []  # sumber berita/dokumen yang dikutip (daftar teks)
 data_dir: "Optional[str]" = None  # folder data; None: data/demo (dibuat otomatis bila belum ada)
-out_dir: str = "."  # folder tempat annex.xlsx dan figures.json ditulis'''
+out_dir: str = "."  # folder tempat annex.xlsx dan figures.json ditulis
+annex: bool = True  # tulis juga annex.xlsx (kbreport run: hanya bila format xlsx diminta)'''
 
 EVENT_PARAMETERS = '''\
 jenis: str = "fasilitasi"  # jenis kegiatan: workshop, rakorda, mou atau fasilitasi
@@ -58,7 +59,8 @@ rdk_target_persen: float = 75.0  # target Kampung KB yang memiliki Rumah DataKu,
 catatan: list = []  # catatan yang dicetak di akhir dokumen (daftar teks)
 sumber: list = []  # sumber berita/dokumen yang dikutip (daftar teks)
 data_dir: "Optional[str]" = None  # folder data; None: data/demo (dibuat otomatis bila belum ada)
-out_dir: str = "."  # folder tempat annex.xlsx dan figures.json ditulis'''
+out_dir: str = "."  # folder tempat annex.xlsx dan figures.json ditulis
+annex: bool = True  # tulis juga annex.xlsx (kbreport run: hanya bila format xlsx diminta)'''
 
 
 def md(cid: str, source: str):
@@ -153,7 +155,7 @@ Tabel sub-wilayah, catatan dan sumber dari parameter. Sel terakhir menulis `anne
 dalam bahasa dokumen) dan `figures.json` (angka utama untuk dasbor dan pengujian) ke `out_dir`.
 """),
         code("lampiran", 'briefing.show(B.section("lampiran"))'),
-        code("outputs", "B.write_outputs(out_dir)"),
+        code("outputs", "B.write_outputs(out_dir, annex=annex)"),
     ])
 
 
@@ -210,7 +212,7 @@ Target yang disebut sumber, posisi wilayah per `as_of` (bila satuannya terukur d
 dan sumber. Sel terakhir menulis `annex.xlsx` dan `figures.json` ke `out_dir`.
 """),
         code("tindak-lanjut", 'briefing.show(B.section("tindak_lanjut"))'),
-        code("outputs", "B.write_outputs(out_dir)"),
+        code("outputs", "B.write_outputs(out_dir, annex=annex)"),
     ])
 
 

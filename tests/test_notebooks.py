@@ -58,7 +58,7 @@ def test_notebook_is_committed_clean_and_thin(name):
             # every word of the document comes from kbreport in the report's language: the analyst's notes
             # in markdown must never reach the page
             assert "remove-cell" in c.metadata.get("tags", []), f"{name}: markdown cell {c.id} would be printed"
-    assert nb.cells[-1].source.strip() == "B.write_outputs(out_dir)"
+    assert nb.cells[-1].source.strip() == "B.write_outputs(out_dir, annex=annex)"
 
 
 @pytest.mark.parametrize("name", sorted(NOTEBOOK_PARAMETERS))
@@ -177,9 +177,10 @@ def test_warm_build_equals_a_cold_one(built, tmp_path):
     warm = built["17-bengkulu-2024-06-04"]
     data = warm["folder"].parents[1] / "demo"
     r = build_report(warm["folder"].parents[1] / "params" / "17-bengkulu-2024-06-04.yaml", tmp_path / "cold",
-                     data_dir=data, timeout=300)
+                     data_dir=data, timeout=300, formats=("html", "pdf"))
     assert r.ok, r.reason
     cold = Path(r.out_dir)
+    assert sorted(p.name for p in cold.iterdir()) == ["briefing.html", "briefing.pdf", "figures.json"]  # no xlsx asked
     assert (cold / "figures.json").read_bytes() == (warm["folder"] / "figures.json").read_bytes()
     assert (cold / "briefing.html").read_text(encoding="utf-8") == warm["html"]
 

@@ -192,7 +192,9 @@ def test_notebook_parameters_are_plain_json_and_round_trip(master):
         p = load_params(f, master=master)
         nbp = to_notebook_parameters(p, Path("/data/demo"), out_dir="/tmp/work")
         names = WILAYAH_NOTEBOOK_PARAMETERS if p.laporan == "wilayah" else EVENT_NOTEBOOK_PARAMETERS
-        assert list(nbp) == [n for n in names if n not in ("data_dir", "out_dir")] + ["data_dir", "out_dir"]
+        runtime = ["data_dir", "out_dir", "annex"]
+        assert list(nbp) == [n for n in names if n not in runtime] + runtime
+        assert nbp["annex"] is True and to_notebook_parameters(p, None, annex=False)["annex"] is False
         assert json.loads(json.dumps(nbp)) == nbp  # plain JSON values only
         assert nbp["as_of"] == p.as_of.isoformat() and nbp["data_dir"] == "/data/demo"
         assert from_notebook_parameters(nbp) == p
