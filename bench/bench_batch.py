@@ -204,9 +204,8 @@ def measure_b(params: list[Path], data: Path, work: Path, ok_names: set[str]) ->
         d.mkdir()
         prm = load_params(p)  # preparing papermill's YAML is not timed: people write it by hand
         pm_yaml = d / "papermill.yaml"
-        pm_yaml.write_text(yaml.safe_dump(to_notebook_parameters(prm, data.resolve(), out_dir=d.resolve(),
-                                                                 annex=False)  # as (a): no xlsx asked for,
-                                          allow_unicode=True))
+        nb_params = to_notebook_parameters(prm, data.resolve(), out_dir=d.resolve(), annex=False)  # as (a): no xlsx
+        pm_yaml.write_text(yaml.safe_dump(nb_params, allow_unicode=True))
         nb = notebook_for(prm)
         t0 = time.perf_counter()
         steps = [
