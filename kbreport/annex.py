@@ -6,9 +6,7 @@ The file is written to a temporary name and moved into place, so a reader never 
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from kbreport import SYNTHETIC_LABEL, __version__, fmt
 from kbreport.i18n import label, yes_no
+from kbreport.paths import replacing
 
 PERCENT_COLUMNS = {"cpr", "mkjp", "unmet", "partisipasi_poktan", "target_persen"}
 # Flags in the profile, shares (float, 0–100) in the readiness table: a percentage only when float.
@@ -200,12 +199,6 @@ def write_annex(path, sheets: dict[str, pd.DataFrame], lang: str = "id", synthet
     if title:
         wb.properties.title = title[:255]
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
+    with replacing(path) as tmp:
         wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return path

@@ -12,6 +12,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 from .exceptions import ReportError
@@ -85,22 +86,29 @@ def _tmp_name(dst: Path) -> Path:
     return Path(name)
 
 
-def atomic_write_bytes(dst: str | os.PathLike, data: bytes) -> Path:
-    """Write `data` to `dst` so that readers only ever see the old or the complete new file."""
-    dst = Path(dst)
+@contextmanager
+def replacing(dst: Path):
+    """Yield a temporary path beside `dst`; on success it replaces `dst` in one rename, on any
+    error it is removed (readers see the old file or the complete new one, never a part)."""
     if dst.is_symlink():
         raise ReportError(f"{dst} is a symbolic link; refusing to write through it")
     tmp = _tmp_name(dst)
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield tmp
         os.chmod(tmp, 0o644)
         os.replace(tmp, dst)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def atomic_write_bytes(dst: str | os.PathLike, data: bytes) -> Path:
+    """Write `data` to `dst` so that readers only ever see the old or the complete new file."""
+    dst = Path(dst)
+    with replacing(dst) as tmp, open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
     return dst
 
 
@@ -111,16 +119,8 @@ def atomic_write_text(dst: str | os.PathLike, text: str) -> Path:
 def atomic_copy(src: str | os.PathLike, dst: str | os.PathLike) -> Path:
     """Copy `src` to `dst` atomically (works across file systems, unlike a bare rename)."""
     dst = Path(dst)
-    if dst.is_symlink():
-        raise ReportError(f"{dst} is a symbolic link; refusing to write through it")
-    tmp = _tmp_name(dst)
-    try:
+    with replacing(dst) as tmp:
         shutil.copyfile(src, tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, dst)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return dst
 
 

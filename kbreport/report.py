@@ -28,7 +28,6 @@ What a briefing notebook must do (notebooks/wilayah_briefing.ipynb, notebooks/ev
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -38,7 +37,8 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .exceptions import KbreportError, ParamsError, ReportError
+from .exceptions import ReportError
+from .failures import describe_failure
 from .paths import atomic_copy, remove_stale_temps, report_dir, safe_stem
 
 __all__ = [
@@ -52,7 +52,6 @@ OUTPUT_FILES = {"ipynb": "briefing.ipynb", "html": "briefing.html", "pdf": "brie
 FIGURES_FILE = "figures.json"
 _REPO = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = Path(os.environ.get("KBREPORT_NOTEBOOKS") or _REPO / "notebooks")
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 @dataclass
@@ -230,46 +229,6 @@ def report_metadata(params, figures: dict, region, sumber: str, checksum: str) -
     return meta
 
 
-# --- failure reasons ------------------------------------------------------------------------------
-
-
-def _cell_reason(exc) -> str:
-    """'sel ke-4 (In [3]), baris 2: `x = 1 / 0` → ZeroDivisionError: division by zero'."""
-    src_lines = str(getattr(exc, "source", "") or "").splitlines()
-    tb = _ANSI.sub("", "\n".join(getattr(exc, "traceback", None) or []))
-    line = None
-    m = re.search(r"Cell In\s*\[\d*\],\s*line (\d+)", tb) or re.search(r"^-+>\s*(\d+)", tb, re.M)
-    if m:
-        line = int(m.group(1))
-    if line and 1 <= line <= len(src_lines):
-        code, where = src_lines[line - 1].strip(), f", baris {line}"
-    else:
-        code, where = next((s.strip() for s in reversed(src_lines) if s.strip()), ""), ""
-    idx, cnt = getattr(exc, "cell_index", None), getattr(exc, "exec_count", None)
-    cell = f"sel ke-{idx + 1}" if isinstance(idx, int) else "sel"
-    if cnt is not None:
-        cell += f" (In [{cnt}])"
-    code = code if len(code) <= 200 else code[:197] + "…"
-    return f"{cell}{where}: `{code}` → {getattr(exc, 'ename', type(exc).__name__)}: {getattr(exc, 'evalue', '')}"
-
-
-def _reason(exc: BaseException, timeout: float) -> str:
-    names = {c.__name__ for c in type(exc).__mro__}
-    if isinstance(exc, ParamsError):
-        return f"params tidak valid — {exc}"
-    if "PapermillExecutionError" in names:
-        return _cell_reason(exc)
-    if "CellTimeoutError" in names or isinstance(exc, TimeoutError):
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        return f"batas waktu terlampaui ({timeout:g} detik per sel): {first}"
-    if "DeadKernelError" in names:
-        return f"kernel mati saat menjalankan notebook ({str(exc).strip() or 'DeadKernelError'})"
-    if isinstance(exc, KbreportError):
-        return str(exc)
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
 # --- one report -----------------------------------------------------------------------------------
 
 
@@ -400,7 +359,7 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as e:  # noqa: BLE001 - every failure becomes a reason; the batch goes on
-        result.reason = _reason(e, timeout)
+        result.reason = describe_failure(e, timeout)
     finally:
         if own_work and work is not None:
             shutil.rmtree(work, ignore_errors=True)
