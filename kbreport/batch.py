@@ -92,6 +92,7 @@ class ReportOutcome:
     inputs_digest: str | None = None
     log: str | None = None  # "<.logs/name.log>" for a failed report, relative to the output folder
     timings: dict = field(default_factory=dict)  # the builder's own split (params, execute, html, pdf, …)
+    group: str | None = None  # the params file stem of a fan-out member (the index groups them)
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -178,40 +179,76 @@ class Job:
     notebook: Path | None = None
     inputs: dict | None = None
     error: str | None = None  # set when the job fails before any worker sees it
+    kode: str | None = None  # a fan-out member's region (kbreport.plan); None: the file's own
+    group: str | None = None  # the params stem a fan-out member came from
 
 
 def plan_jobs(params_files: Sequence[Path], resolver: Resolver | None) -> list[Job]:
-    """One job per params file, named by its sanitised stem. Two files that would write the same
-    output folder both fail (building either one would silently hide the other)."""
-    jobs = [Job(name=safe_stem(p.stem), params_path=p) for p in params_files]
+    """The jobs of these params files: one per file, or one per region of a fan-out.
+
+    `resolver(params_path)` returns the notebook path (one report, named by the file's sanitised
+    stem) or a list of kbreport.plan.ReportSpec (a fan-out); a ParamsError or ReportError from it
+    fails that file's report before any worker sees it. Two reports that would write the same output
+    folder both fail (building either one would silently hide the other)."""
+    jobs: list[Job] = []
+    for p in params_files:
+        if resolver is None:
+            jobs.append(Job(name=safe_stem(p.stem), params_path=p))
+            continue
+        try:
+            got = resolver(p)
+        except ParamsError as e:
+            jobs.append(Job(name=safe_stem(p.stem), params_path=p, error=f"params tidak valid — {e}"))
+            continue
+        except ReportError as e:
+            jobs.append(Job(name=safe_stem(p.stem), params_path=p, error=str(e)))
+            continue
+        except Exception as e:  # a resolver bug must not stop the other reports
+            jobs.append(Job(name=safe_stem(p.stem), params_path=p, error=f"{type(e).__name__}: {e}"))
+            continue
+        if isinstance(got, list):
+            jobs += [Job(name=r.name, params_path=p, notebook=r.notebook, kode=r.kode, group=r.group) for r in got]
+        else:
+            jobs.append(Job(name=safe_stem(p.stem), params_path=p, notebook=Path(got) if got else None))
     by_name: dict[str, list[Job]] = {}
     for j in jobs:
         by_name.setdefault(j.name, []).append(j)
     for name, same in by_name.items():
         if len(same) > 1:
-            files = ", ".join(str(j.params_path) for j in same)
+            files = ", ".join(dict.fromkeys(str(j.params_path) for j in same))
             for j in same:
                 j.error = f"nama laporan {name!r} dipakai lebih dari satu file params ({files}); ganti nama salah satunya"
-    for j in jobs:
-        if j.error or resolver is None:
-            continue
-        try:
-            nb = resolver(j.params_path)
-            j.notebook = Path(nb) if nb else None
-        except ParamsError as e:
-            j.error = f"params tidak valid — {e}"
-        except Exception as e:  # a resolver bug must not stop the other reports
-            j.error = f"{type(e).__name__}: {e}"
     return jobs
 
 
-def default_resolver(params_path: Path) -> Path | None:
-    """The notebook a params file runs, by `laporan` (schema only: no master, no data — the builder
-    checks those). Raises ParamsError, so an invalid file fails before any worker or kernel starts."""
-    from .params import load_params
-    from .report import notebook_for
+def default_resolver(params_path: Path, master=None, data_dir: Path | None = None) -> list:
+    """The reports a params file asks for (kbreport.plan.expand_params), each refused here when its
+    region is not wholly inside the data's coverage — before any worker or kernel starts."""
+    from .data_coverage import data_coverage
+    from .plan import expand_params
+    from .wilayah import load_master
 
-    return notebook_for(load_params(params_path, regions=False))
+    master = load_master() if master is None else master
+    coverage = None
+    if data_dir is not None and Path(data_dir).is_dir():
+        try:
+            coverage = data_coverage(data_dir)
+        except ValueError as e:
+            raise ReportError(str(e)) from None
+    specs = expand_params(params_path, master=master, coverage=coverage)
+    if coverage is not None and specs[0].kode is None:
+        from .params import load_params
+        from .report import check_coverage
+
+        check_coverage(load_params(params_path, regions=False), data_dir, master, str(params_path))
+    return specs
+
+
+def _default_resolver_for(data_dir) -> Resolver:
+    from .wilayah import load_master
+
+    master = load_master()
+    return lambda p: default_resolver(p, master=master, data_dir=Path(data_dir) if data_dir else None)
 
 
 def default_data_dir() -> Path | None:
@@ -343,6 +380,8 @@ def _call_builder(spec: dict, out_dir: Path, params_path: Path, data_dir: str | 
     status = "failed"
     if kernel is not None:
         extra = dict(extra or {}, kernel=kernel)
+    if spec.get("kode"):  # a fan-out member: its region and folder name, not the file's
+        extra = dict(extra or {}, kode=spec["kode"], name=spec["name"])
     if own_process and timeout and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, float(timeout) + TIMEOUT_GRACE)
@@ -652,10 +691,10 @@ def run_batch(
         from .report import build_report  # light at import: papermill & co. load in the workers
 
         builder = build_report
-        if resolver is None:
-            resolver = default_resolver
         if data_dir is None:
             data_dir = default_data_dir()
+        if resolver is None:
+            resolver = _default_resolver_for(data_dir)
     data = Path(data_dir) if data_dir is not None else None
     if data is not None and not data.exists():
         raise ReportError(f"{data}: folder data tidak ditemukan")
@@ -702,13 +741,14 @@ def _plan(files: list[Path], resolver: Resolver | None, out: Path, data: Path | 
           force: bool, outcomes: dict[str, ReportOutcome], prog: Progress) -> list[Job]:
     """Fill `outcomes` (failed before start, skipped as up to date, or pending) and return the jobs to build."""
     plan = plan_jobs(files, resolver)
+    prog.total = len(plan)  # a fan-out is many reports from one file
     cache = HashCache()
     code = code_fingerprint(cache)
     todo: list[Job] = []
     n_skip = 0
     for j in plan:
         oc = ReportOutcome(name=j.name, params=_display_path(j.params_path), status="failed",
-                           notebook=j.notebook.name if j.notebook else None)
+                           notebook=j.notebook.name if j.notebook else None, group=j.group)
         outcomes[_key(j)] = oc
         if j.error:
             oc.reason = j.error
@@ -788,7 +828,7 @@ def _pool_round(jobs: list[Job], outcomes: dict[str, ReportOutcome], spec_base: 
         futures = {}
         for j in jobs:
             remove_stamp(out / j.name)  # a rebuild that dies half-way must not look up to date
-            spec = dict(spec_base, name=j.name, params_path=str(j.params_path))
+            spec = dict(spec_base, name=j.name, params_path=str(j.params_path), kode=j.kode)
             futures[executor.submit(run_local_job, spec)] = j
         pending = set(futures)
         while pending:
@@ -884,7 +924,7 @@ def _run_dask(todo: list[Job], outcomes: dict[str, ReportOutcome], spec_base: di
         nb_f = client.scatter([nb_blob], broadcast=True)[0] if nb_blob is not None else None
         for j in todo:
             remove_stamp(out / j.name)
-            spec = dict(spec_base, name=j.name, params_file=j.params_path.name,
+            spec = dict(spec_base, name=j.name, kode=j.kode, params_file=j.params_path.name,
                         params_bytes=j.params_path.read_bytes(), data_digest=data_digest,
                         data_name=data.name if data is not None else None, notebooks_digest=nb_digest,
                         params_path=None, out_dir=None, data_dir=None)

@@ -1,39 +1,39 @@
-"""Report parameters: one YAML file per report, validated before any kernel starts.
+"""Report parameters: a YAML file per report, validated before any kernel starts against the
+parameters its notebook declares.
 
-Two kinds, chosen by the `laporan` key:
+A notebook declares its parameters once, in its cell tagged `parameters` (name, annotation, default,
+one-line help; read with papermill's inspection, see kbreport.notebooks). A params file names the
+notebook (`notebook: monev_kampung_kb`, or a path relative to the params file; `laporan: wilayah` /
+`laporan: event` name the two shipped briefings) and sets some of those parameters. Each value is
+checked against its annotation and against what its *name* means (NAME_RULES: `kode` is a
+Kemendagri code in the master, dates are ISO and not in the future, `bahasa` is id or en, `peserta`
+is a list of elements …), plus the rules between parameters (an event does not end before it
+starts; an MoU has two parties). Unknown keys are errors. Every problem is raised as
+`ParamsError(file, key, reason)`; `key` is a dotted path with list items numbered from 1 as a user
+counts them ("peserta[2].jumlah").
 
-- `WilayahParams` (`laporan: wilayah`): a briefing on Indonesia (kode null or ""), a province
-  ("17") or a kab/kota ("18.04") as of a date.
-- `EventParams` (`laporan: event`): a briefing for a workshop, rakorda, MoU or fasilitasi held
-  by/for a region; its figures are as of `as_of` (default: the first day).
-
-Region names are never typed in params: they come from the master. Unknown keys are errors.
-Every problem is raised as `ParamsError(file, key, reason)`; `key` is a dotted path with list
-items numbered from 1 as a user counts them ("peserta[2].jumlah").
-
-`to_notebook_parameters()` turns params into the plain JSON-able dict papermill injects; the
-notebooks rebuild validated params from their parameter values with
-`from_notebook_parameters()`. `WILAYAH_NOTEBOOK_PARAMETERS` / `EVENT_NOTEBOOK_PARAMETERS` list
-the names each notebook's `parameters` cell must define.
+Region names are never typed in params: they come from the master.
+`to_notebook_parameters()` turns params into the plain JSON-able dict papermill injects; inside a
+notebook `from_notebook_parameters()` applies the same rules to the cell's values.
 """
 from __future__ import annotations
 
 import os
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .exceptions import ParamsError, UnknownRegionError
 
 __all__ = [
-    "WilayahParams", "EventParams", "Params", "Peserta", "Pihak", "Orang", "Target", "Kunjungan",
-    "load_params", "parse_params", "check_regions", "check_against_data", "to_notebook_parameters",
-    "from_notebook_parameters", "notebook_name", "WILAYAH_NOTEBOOK_PARAMETERS",
-    "EVENT_NOTEBOOK_PARAMETERS", "DEFAULT_TARGET_TANGGAL", "DEFAULT_TARGET_PERSEN",
-    "DEFAULT_RDK_TARGET_PERSEN",
+    "ReportParams", "Peserta", "Pihak", "Orang", "Target", "Kunjungan", "NAME_RULES", "RUNTIME", "RESERVED",
+    "load_params", "parse_params", "validate_values", "field_type", "check_regions", "check_against_data",
+    "read_params_file", "to_notebook_parameters", "from_notebook_parameters",
+    "DEFAULT_TARGET_TANGGAL", "DEFAULT_TARGET_PERSEN", "DEFAULT_RDK_TARGET_PERSEN",
 ]
 
 DEFAULT_TARGET_TANGGAL = date(2024, 12, 31)  # Inpres 3/2022: every desa/kelurahan by 2024
@@ -122,98 +122,210 @@ class Kunjungan(_Strict):
         return _kode(v, allow_empty=True, levels=(4,))
 
 
-class _Common(_Strict):
-    bahasa: Literal["id", "en"] = "id"
-    target_tanggal: date = DEFAULT_TARGET_TANGGAL
-    target_persen: float = Field(default=DEFAULT_TARGET_PERSEN, gt=0, le=100)
-    rdk_target_persen: float = Field(default=DEFAULT_RDK_TARGET_PERSEN, gt=0, le=100)
-    catatan: list[Text] = Field(default_factory=list, max_length=20)
-    sumber: list[Text] = Field(default_factory=list, max_length=20)
+# --- what a parameter's name means -----------------------------------------------------------------
+# A notebook declares its parameters once, in its `parameters` cell (name, annotation, default, help).
+# What follows from a parameter's *name* — a date is ISO, `bahasa` is id or en, `peserta` is a list of
+# elements — is this one table; any other parameter is checked against its annotation only.
+
+DateValue = date
+NAME_RULES: dict[str, Any] = {
+    "bahasa": Literal["id", "en"],
+    "jenis": Literal["workshop", "rakorda", "mou", "fasilitasi"],
+    "as_of": date,
+    "mulai": date,
+    "selesai": date,
+    "target_tanggal": date,
+    "target_persen": Annotated[float, Field(gt=0, le=100)],
+    "rdk_target_persen": Annotated[float, Field(gt=0, le=100)],
+    "judul": ShortText,
+    "penyelenggara": ShortText,
+    "tempat": ShortText,
+    "catatan": Annotated[list[Text], Field(max_length=20)],
+    "sumber": Annotated[list[Text], Field(max_length=20)],
+    "tujuan": Annotated[list[Text], Field(max_length=20)],
+    "tindak_lanjut": Annotated[list[Text], Field(max_length=20)],
+    "agenda": Annotated[list[Text], Field(max_length=40)],
+    "peserta": Annotated[list[Peserta], Field(max_length=50)],
+    "peserta_total": Annotated[int, Field(ge=0, le=1_000_000)],
+    "pihak": Annotated[list[Pihak], Field(max_length=20)],
+    "narasumber": Annotated[list[Orang], Field(max_length=30)],
+    "target": Annotated[list[Target], Field(max_length=20)],
+    "kunjungan_lapangan": Annotated[list[Kunjungan], Field(max_length=10)],
+}
+# Set by the runner, never by a params file: where the data are and where the outputs go.
+RUNTIME = ("data_dir", "out_dir", "annex")
+# Keys of a params file that are not notebook parameters.
+RESERVED = ("notebook", "laporan")
+_ANNOTATIONS = {"str": Text, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}
 
 
-class WilayahParams(_Common):
-    """A region briefing: Indonesia (kode null/""), a province or a kab/kota, as of a date."""
+def _annotation_type(annotation: str | None) -> Any:
+    """A pydantic type from the annotation papermill read ("str", "Optional[int]", "list" …); Any if unknown."""
+    a = (annotation or "").strip().strip("'\"").replace(" ", "")
+    optional = False
+    for pre, post in (("Optional[", "]"), ("typing.Optional[", "]")):
+        if a.startswith(pre) and a.endswith(post):
+            a, optional = a[len(pre):-len(post)], True
+    if a.endswith("|None"):
+        a, optional = a[:-5], True
+    base = _ANNOTATIONS.get(a.split("[")[0], Any)
+    return base | None if optional and base is not Any else base
 
-    laporan: Literal["wilayah"]
-    kode: str | None = None
-    as_of: date
-    judul: ShortText | None = None
 
-    @field_validator("kode", mode="before")
-    @classmethod
-    def _v_kode(cls, v):
-        return _kode(v, allow_empty=True, levels=(1, 2))
+def _kode_type(levels: tuple[int, ...], allow_empty: bool) -> Any:
+    from pydantic import BeforeValidator
+
+    return Annotated[str | None, BeforeValidator(lambda v: _kode(v, allow_empty=allow_empty, levels=levels))]
 
 
-class EventParams(_Common):
-    """An event briefing; the region's figures are as of `as_of` (default: the first day)."""
+def field_type(name: str, annotation: str | None, default: Any, kode_levels: tuple[int, ...] = (1, 2)) -> Any:
+    """The type a parameter is validated as: by its name (NAME_RULES), else by its annotation.
+    A parameter whose default is None (or whose annotation is Optional) may be None."""
+    if name == "kode":
+        return _kode_type(kode_levels, allow_empty=default is None or "Optional" in str(annotation))
+    t = NAME_RULES.get(name)
+    if t is None:
+        return _annotation_type(annotation)
+    if default is None or "Optional" in str(annotation):
+        return t | None
+    return t
 
-    laporan: Literal["event"]
-    jenis: Literal["workshop", "rakorda", "mou", "fasilitasi"]
-    judul: ShortText
-    penyelenggara: ShortText
-    kode: str
-    mulai: date
-    selesai: date | None = None  # default: one-day event
-    as_of: date | None = None
-    tempat: ShortText | None = None
-    peserta: list[Peserta] = Field(default_factory=list, max_length=50)
-    peserta_total: int | None = Field(default=None, ge=0, le=1_000_000)
-    pihak: list[Pihak] = Field(default_factory=list, max_length=20)
-    narasumber: list[Orang] = Field(default_factory=list, max_length=30)
-    tujuan: list[Text] = Field(default_factory=list, max_length=20)
-    target: list[Target] = Field(default_factory=list, max_length=20)
-    tindak_lanjut: list[Text] = Field(default_factory=list, max_length=20)
-    agenda: list[Text] = Field(default_factory=list, max_length=40)
-    kunjungan_lapangan: list[Kunjungan] = Field(default_factory=list, max_length=10)
 
-    @field_validator("kode", mode="before")
-    @classmethod
-    def _v_kode(cls, v):
-        return _kode(v, allow_empty=False, levels=(1, 2))
+class ReportParams(Mapping):
+    """Validated parameters of one report: attribute and mapping access (`p.as_of`, `p["kode"]`).
 
-    @model_validator(mode="before")
-    @classmethod
-    def _defaults(cls, data):
-        if isinstance(data, dict):
-            data = dict(data)
-            if data.get("selesai") is None and "mulai" in data:
-                data["selesai"] = data["mulai"]
-            if data.get("as_of") is None and "mulai" in data:
-                data["as_of"] = data["mulai"]
-            # one visit may be written as a mapping rather than a list of one
-            if isinstance(data.get("kunjungan_lapangan"), dict):
-                data["kunjungan_lapangan"] = [data["kunjungan_lapangan"]]
-        return data
+    `laporan` is the report's kind as figures.json states it ("wilayah" or "event"); `notebook` the
+    notebook's stem. Derived values are filled in: `selesai` and `as_of` default to `mulai`.
+    """
 
-    @model_validator(mode="after")
-    def _consistent(self):
-        if self.selesai < self.mulai:
-            raise _KeyedError("selesai", f"selesai ({self.selesai.isoformat()}) lebih awal dari mulai ({self.mulai.isoformat()})")
-        known = [p.jumlah for p in self.peserta if p.jumlah is not None]
-        if self.peserta_total is not None and known and len(known) == len(self.peserta) and sum(known) != self.peserta_total:
-            raise _KeyedError("peserta_total", f"peserta_total {self.peserta_total} tidak sama dengan jumlah per unsur ({sum(known)})")
-        if self.peserta_total is not None and sum(known) > self.peserta_total:
-            raise _KeyedError("peserta_total", f"peserta_total {self.peserta_total} lebih kecil dari jumlah per unsur ({sum(known)})")
-        if self.jenis == "mou" and len(self.pihak) < 2:
-            raise _KeyedError("pihak", "MoU memerlukan sedikitnya dua pihak (nama dan wakilnya)")
-        for i, k in enumerate(self.kunjungan_lapangan, start=1):
-            if k.kode_desa and not k.kode_desa.startswith(self.kode + "."):
-                raise _KeyedError(f"kunjungan_lapangan[{i}].kode_desa",
-                                  f"desa {k.kode_desa} tidak berada di wilayah {self.kode}")
-        return self
+    def __init__(self, values: dict, laporan: str, notebook: str | None = None):
+        object.__setattr__(self, "_values", dict(values))
+        object.__setattr__(self, "laporan", laporan)
+        object.__setattr__(self, "notebook", notebook)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):
+        raise AttributeError("ReportParams is read-only")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __reduce__(self):
+        return (ReportParams, (self._values, self.laporan, self.notebook))
+
+    def __repr__(self) -> str:
+        return f"ReportParams({self.laporan!r}, {self._values!r})"
 
     @property
     def jumlah_peserta(self) -> int | None:
         """peserta_total if given, else the sum per element when every element has a number, else None."""
-        if self.peserta_total is not None:
-            return self.peserta_total
-        if self.peserta and all(p.jumlah is not None for p in self.peserta):
-            return sum(p.jumlah for p in self.peserta)
+        total = self._values.get("peserta_total")
+        if total is not None:
+            return total
+        p = self._values.get("peserta") or []
+        if p and all(x.jumlah is not None for x in p):
+            return sum(x.jumlah for x in p)
         return None
 
+    def model_dump(self, mode: str = "python") -> dict:
+        """Plain values; mode="json": dates as ISO text, elements as dicts (what papermill injects)."""
+        if mode != "json":
+            return dict(self._values)
+        return {k: _jsonable(v) for k, v in self._values.items()}
 
-Params = Union[WilayahParams, EventParams]
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, BaseModel):
+        return v.model_dump(mode="json")
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    return v
+
+
+def _derive(values: dict) -> dict:
+    """Defaults that follow from other parameters: a one-day event ends the day it starts; an event's
+    figures are as of its first day."""
+    v = dict(values)
+    if "mulai" in v and v.get("mulai") is not None:
+        for k in ("selesai", "as_of"):
+            if k in v and v[k] is None:
+                v[k] = v["mulai"]
+    return v
+
+
+def _cross_checks(v: dict) -> None:
+    """Rules between parameters (each raises _KeyedError naming the key to blame)."""
+    if v.get("mulai") and v.get("selesai") and v["selesai"] < v["mulai"]:
+        raise _KeyedError("selesai", f"selesai ({v['selesai'].isoformat()}) lebih awal dari mulai ({v['mulai'].isoformat()})")
+    peserta = v.get("peserta") or []
+    total = v.get("peserta_total")
+    known = [p.jumlah for p in peserta if p.jumlah is not None]
+    if total is not None and known and len(known) == len(peserta) and sum(known) != total:
+        raise _KeyedError("peserta_total", f"peserta_total {total} tidak sama dengan jumlah per unsur ({sum(known)})")
+    if total is not None and sum(known) > total:
+        raise _KeyedError("peserta_total", f"peserta_total {total} lebih kecil dari jumlah per unsur ({sum(known)})")
+    if v.get("jenis") == "mou" and len(v.get("pihak") or []) < 2:
+        raise _KeyedError("pihak", "MoU memerlukan sedikitnya dua pihak (nama dan wakilnya)")
+    kode = v.get("kode")
+    for i, k in enumerate(v.get("kunjungan_lapangan") or [], start=1):
+        if k.kode_desa and kode and not k.kode_desa.startswith(kode + "."):
+            raise _KeyedError(f"kunjungan_lapangan[{i}].kode_desa", f"desa {k.kode_desa} tidak berada di wilayah {kode}")
+    if v.get("as_of") is not None and v.get("as_of") > date.today():
+        raise _KeyedError("as_of", f"{v['as_of'].isoformat()} masih di masa depan")
+
+
+_MODEL_CACHE: dict[tuple, type[BaseModel]] = {}
+
+
+def _model(fields: dict[str, tuple[str | None, Any]], kode_levels: tuple[int, ...]) -> type[BaseModel]:
+    """A strict pydantic model (unknown keys refused) for these parameters: name -> (annotation, default)."""
+    from pydantic import create_model
+
+    key = (tuple((n, a, repr(d)) for n, (a, d) in sorted(fields.items())), kode_levels)
+    if key not in _MODEL_CACHE:
+        spec = {n: (field_type(n, a, d, kode_levels), Field(default=d)) for n, (a, d) in fields.items()}
+        _MODEL_CACHE[key] = create_model("NotebookParameters", __config__=ConfigDict(
+            extra="forbid", frozen=True, str_strip_whitespace=True, validate_default=True), **spec)
+    return _MODEL_CACHE[key]
+
+
+def validate_values(values: dict, fields: dict[str, tuple[str | None, Any]], file: str = "<params>",
+                    laporan: str = "wilayah", notebook: str | None = None,
+                    kode_levels: tuple[int, ...] = (1, 2)) -> ReportParams:
+    """Validate parameter `values` against declared `fields` (name -> (annotation, default)):
+    unknown names, wrong types and the rules of NAME_RULES raise ParamsError(file, key, reason)."""
+    model = _model(fields, kode_levels)
+    if isinstance(values.get("kunjungan_lapangan"), dict):  # one visit may be written as a mapping
+        values = dict(values, kunjungan_lapangan=[values["kunjungan_lapangan"]])
+    try:
+        m = model.model_validate(values)
+    except ValidationError as e:
+        _raise_validation(file, e, model)
+        raise  # pragma: no cover - _raise_validation always raises
+    typed = _derive({n: getattr(m, n) for n in fields})
+    try:
+        _cross_checks(typed)
+    except _KeyedError as e:
+        raise ParamsError(file, e.key, e.reason) from None
+    return ReportParams(typed, laporan, notebook)
+
 
 
 class _KeyedError(ValueError):
@@ -364,34 +476,38 @@ def _raise_validation(file: str, e: ValidationError, model: type[BaseModel]) -> 
     raise ParamsError(file, key, reason) from None
 
 
-_MODELS: dict[str, type[BaseModel]] = {"wilayah": WilayahParams, "event": EventParams}
+def parse_params(data: Any, file: str = "<params>", params_path: str | os.PathLike | None = None) -> ReportParams:
+    """Validate an already-parsed params mapping against the parameters its notebook declares.
 
+    The notebook is named by `notebook:` (a name in the params file's project `notebooks/` folder or
+    the built-in ones, or a path relative to the params file) or, as before, by `laporan: wilayah` /
+    `laporan: event`. Unknown keys, wrong types and the rules that follow from a name are errors
+    naming `file` and the key.
+    """
+    from .notebooks import find_notebook, notebook_info
 
-def parse_params(data: Any, file: str = "<params>") -> Params:
-    """Validate an already-parsed mapping (from YAML or a notebook) into WilayahParams/EventParams."""
     if not isinstance(data, dict):
         kind = "kosong" if data is None else type(data).__name__
         raise ParamsError(file, None, f"isi file harus pemetaan (kunci: nilai), bukan {kind}")
     bad = [k for k in data if not isinstance(k, str)]
     if bad:
         raise ParamsError(file, str(bad[0]), "nama kunci harus teks")
-    laporan = data.get("laporan")
-    if laporan is None:
-        raise ParamsError(file, "laporan", "wajib diisi: 'wilayah' atau 'event'")
-    model = _MODELS.get(laporan) if isinstance(laporan, str) else None
-    if model is None:
-        raise ParamsError(file, "laporan", f"harus 'wilayah' atau 'event', bukan {_short(laporan)}")
-    try:
-        return model.model_validate(data)
-    except ValidationError as e:
-        _raise_validation(file, e, model)
-        raise  # pragma: no cover - _raise_validation always raises
+    nb_path = find_notebook(data, params_path, file)
+    info = notebook_info(nb_path)
+    values = {k: v for k, v in data.items() if k not in RESERVED}
+    runtime = [k for k in values if k in RUNTIME]
+    if runtime:
+        raise ParamsError(file, runtime[0], "diatur oleh kbreport run, bukan oleh file params")
+    if isinstance(values.get("kode"), dict):
+        raise ParamsError(file, "kode", "kumpulan wilayah (setiap/di) hanya dapat dibangun lewat kbreport run")
+    return validate_values(values, info.fields, file, laporan=info.laporan, notebook=nb_path.stem,
+                           kode_levels=info.kode_levels)
 
 
 # --- checks against the master and the data ------------------------------------------------------
 
 
-def check_regions(params: Params, master=None, file: str = "<params>") -> None:
+def check_regions(params: ReportParams, master=None, file: str = "<params>") -> None:
     """Every region code in params exists in the master (kbreport.wilayah). ParamsError otherwise."""
     from . import wilayah  # lazy: loading the master is only needed here
 
@@ -400,7 +516,7 @@ def check_regions(params: Params, master=None, file: str = "<params>") -> None:
     codes: list[tuple[str, str]] = []
     if params.kode:
         codes.append(("kode", params.kode))
-    if isinstance(params, EventParams):
+    if params.get("kunjungan_lapangan"):
         codes += [(f"kunjungan_lapangan[{i}].kode_desa", k.kode_desa)
                   for i, k in enumerate(params.kunjungan_lapangan, start=1) if k.kode_desa]
     for key, kode in codes:
@@ -410,7 +526,7 @@ def check_regions(params: Params, master=None, file: str = "<params>") -> None:
             raise ParamsError(file, key, f"kode wilayah {kode!r} tidak ada di master wilayah Kemendagri") from None
 
 
-def check_against_data(params: Params, min_date: date | None, max_date: date | None, file: str = "<params>") -> None:
+def check_against_data(params: ReportParams, min_date: date | None, max_date: date | None, file: str = "<params>") -> None:
     """`as_of` must lie within the data's date range (first launch .. last recorded date)."""
     as_of = params.as_of
     lo = _as_date(min_date)
@@ -436,12 +552,17 @@ def _as_date(d) -> date | None:
     return date.fromisoformat(str(d)[:10])
 
 
-def load_params(path: str | os.PathLike, *, master=None, regions: bool = True) -> Params:
+def read_params_file(path: str | os.PathLike) -> Any:
+    """The parsed YAML of a params file (safe loader, bounded; ParamsError naming the file)."""
+    return _read_yaml(Path(path))
+
+
+def load_params(path: str | os.PathLike, *, master=None, regions: bool = True) -> ReportParams:
     """Read and validate one params file. `regions=False` skips the master look-up (e.g. in unit tests)."""
     path = Path(path)
     file = str(path)
     data = _read_yaml(path)
-    params = parse_params(data, file)
+    params = parse_params(data, file, params_path=path)
     if regions:
         check_regions(params, master, file)
     return params
@@ -449,40 +570,25 @@ def load_params(path: str | os.PathLike, *, master=None, regions: bool = True) -
 
 # --- papermill ----------------------------------------------------------------------------------
 
-_RUNTIME = ("data_dir", "out_dir", "annex")
-WILAYAH_NOTEBOOK_PARAMETERS = ("kode", "as_of", "bahasa", "judul", "target_tanggal", "target_persen",
-                               "rdk_target_persen", "catatan", "sumber", *_RUNTIME)
-EVENT_NOTEBOOK_PARAMETERS = ("jenis", "judul", "penyelenggara", "kode", "mulai", "selesai", "as_of", "tempat",
-                             "peserta", "peserta_total", "pihak", "narasumber", "tujuan", "target",
-                             "tindak_lanjut", "agenda", "kunjungan_lapangan", "bahasa", "target_tanggal",
-                             "target_persen", "rdk_target_persen", "catatan", "sumber", *_RUNTIME)
-NOTEBOOKS = {"wilayah": "wilayah_briefing.ipynb", "event": "event_briefing.ipynb"}
 
-
-def notebook_name(params: Params) -> str:
-    return NOTEBOOKS[params.laporan]
-
-
-def to_notebook_parameters(params: Params, data_dir: str | os.PathLike | None, out_dir: str | os.PathLike = ".",
+def to_notebook_parameters(params: ReportParams, data_dir: str | os.PathLike | None, out_dir: str | os.PathLike = ".",
                            annex: bool = True) -> dict:
-    """The dict papermill injects: plain JSON values (dates as ISO strings, lists of dicts).
-    `annex`: whether the notebook writes annex.xlsx (a run that asks for no xlsx skips it)."""
-    names = WILAYAH_NOTEBOOK_PARAMETERS if params.laporan == "wilayah" else EVENT_NOTEBOOK_PARAMETERS
-    dumped = params.model_dump(mode="json")
-    out = {k: dumped[k] for k in names if k not in _RUNTIME}
+    """The dict papermill injects: every validated parameter as plain JSON (dates as ISO text, elements
+    as dicts) plus the runtime ones. `annex`: whether the notebook writes annex.xlsx."""
+    out = {k: v for k, v in params.model_dump(mode="json").items() if k not in RUNTIME}
     out["data_dir"] = None if data_dir is None else str(data_dir)
     out["out_dir"] = str(out_dir)
     out["annex"] = bool(annex)
     return out
 
 
-def from_notebook_parameters(values: dict, laporan: str | None = None) -> Params:
-    """Validated params from a notebook's parameter values (runtime keys data_dir/out_dir/annex ignored).
-
-    In a notebook: `P = from_notebook_parameters({k: globals()[k] for k in EVENT_NOTEBOOK_PARAMETERS})`.
-    """
-    data = {k: v for k, v in values.items() if k not in _RUNTIME}
+def from_notebook_parameters(values: dict, laporan: str | None = None,
+                             kode_levels: tuple[int, ...] = (1, 2)) -> ReportParams:
+    """Validated params inside a notebook, from its parameter values (runtime keys ignored):
+    `P = from_notebook_parameters(dict(kode=kode, as_of=as_of, ...))`. The same rules as for a
+    params file apply by name; `laporan` defaults to "event" when `jenis` is given."""
+    data = {k: v for k, v in values.items() if k not in RUNTIME and k not in RESERVED}
     if laporan is None:
         laporan = "event" if "jenis" in data else "wilayah"
-    data["laporan"] = laporan
-    return parse_params(data, "<notebook parameters>")
+    fields = {n: (None, None) for n in data}
+    return validate_values(data, fields, "<notebook parameters>", laporan=laporan, kode_levels=kode_levels)

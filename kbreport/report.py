@@ -42,16 +42,15 @@ from .failures import describe_failure
 from .paths import atomic_copy, remove_stale_temps, report_dir, safe_stem
 
 __all__ = [
-    "ReportResult", "build_report", "notebook_dir", "notebook_for",
+    "ReportResult", "build_report", "notebook_for", "check_coverage",
     "default_data_dir", "data_date_range", "check_notebook_parameters", "report_metadata",
-    "ALL_FORMATS", "OUTPUT_FILES", "NOTEBOOK_DIR",
+    "ALL_FORMATS", "OUTPUT_FILES",
 ]
 
 ALL_FORMATS = ("ipynb", "html", "pdf", "xlsx")
 OUTPUT_FILES = {"ipynb": "briefing.ipynb", "html": "briefing.html", "pdf": "briefing.pdf", "xlsx": "annex.xlsx"}
 FIGURES_FILE = "figures.json"
 _REPO = Path(__file__).resolve().parents[1]
-NOTEBOOK_DIR = Path(os.environ.get("KBREPORT_NOTEBOOKS") or _REPO / "notebooks")
 
 
 @dataclass
@@ -77,20 +76,41 @@ class ReportResult:
 # --- locations ------------------------------------------------------------------------------------
 
 
-def notebook_dir() -> Path:
-    return NOTEBOOK_DIR
+def notebook_for(params, params_path: str | os.PathLike | None = None,
+                 notebooks: str | os.PathLike | None = None) -> Path:
+    """The notebook these params run: `notebooks/<name>.ipynb` when a folder is given (a Dask
+    worker's shipped copy), else as kbreport.notebooks finds it from the params file."""
+    from .notebooks import BUILTIN, find_notebook
 
-
-def notebook_for(params, notebooks: str | os.PathLike | None = None) -> Path:
-    """The briefing notebook for these params (wilayah_briefing / event_briefing)."""
-    from .params import notebook_name
-
-    return Path(notebooks or NOTEBOOK_DIR) / notebook_name(params)
+    if notebooks is not None:
+        return Path(notebooks) / f"{params.notebook}.ipynb"
+    return find_notebook({"notebook": params.notebook or BUILTIN[params.laporan]}, params_path, str(params_path))
 
 
 def default_data_dir() -> Path:
-    """$KBREPORT_DATA, else the demo data folder of the source tree (made by `kbreport demo`)."""
-    return Path(os.environ.get("KBREPORT_DATA") or _REPO / "data" / "demo")
+    """$KBREPORT_DATA, else ./data/demo (what `kbreport demo` writes) — in the source tree, the
+    checkout's data/demo; never a folder inside the installed package."""
+    if os.environ.get("KBREPORT_DATA"):
+        return Path(os.environ["KBREPORT_DATA"])
+    if (_REPO / "pyproject.toml").is_file() and Path.cwd().resolve() == _REPO:
+        return _REPO / "data" / "demo"
+    return Path("data") / "demo"
+
+
+def check_coverage(params, data_dir: str | os.PathLike, master, file: str) -> None:
+    """ReportError unless the report's region lies wholly inside the data's coverage (never a
+    briefing of zeros for regions the export does not hold)."""
+    from .data_coverage import data_coverage
+    from .wilayah import region
+
+    try:
+        cov = data_coverage(data_dir)
+    except ValueError as e:
+        raise ReportError(str(e)) from None
+    if not cov.contains(params.kode):
+        where = region(master, params.kode).nama_lengkap if params.kode else "Indonesia"
+        raise ReportError(f"{file}: {where} ({params.kode or 'nasional'}) tidak seluruhnya tercakup data di "
+                          f"{data_dir}: data hanya mencakup {cov.describe(master)}; laporan ditolak")
 
 
 _RANGE_CACHE: dict[tuple, tuple[date | None, date | None]] = {}
@@ -249,14 +269,15 @@ def _execute(nb_path: Path, work: Path, parameters: dict, kernel_name: str, time
 def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, data_dir: str | os.PathLike | None = None,
                  formats: Sequence[str] = ALL_FORMATS, timeout: float = 600, kernel_name: str = "python3",
                  work_dir: str | os.PathLike | None = None, notebooks: str | os.PathLike | None = None,
-                 kernel=None) -> ReportResult:
+                 kernel=None, kode: str | None = None, name: str | None = None) -> ReportResult:
     """Build one report into `out_dir/<sanitised params file stem>/`; see the module docstring.
 
     `timeout`: seconds per notebook cell. `work_dir`: the working folder to execute in (created if
     missing and kept; default a temporary folder, removed afterwards). `notebooks`: folder holding
     the two briefing notebooks (default: the repository's notebooks/). `kernel`: a
     kbreport.warm_kernel.WarmKernel to run on (reset first, discarded if the report fails);
-    default a new kernel for this report alone.
+    default a new kernel for this report alone. `kode`, `name`: a fan-out member's region and
+    output folder name (kbreport.plan), in place of the file's own `kode` and stem.
     """
     import nbformat
 
@@ -264,11 +285,12 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
     from .dataset import data_checksum_cached
     from .figures import read_figures
     from .io import read_metadata
-    from .params import check_against_data, load_params, to_notebook_parameters
+    from .params import (check_against_data, check_regions, load_params, parse_params, read_params_file,
+                         to_notebook_parameters)
 
     t0 = time.perf_counter()
     params_path = Path(params_path)
-    name = safe_stem(params_path.stem)
+    name = safe_stem(name or params_path.stem)
     formats = tuple(dict.fromkeys(formats))
     timings: dict[str, float] = {}
     result = ReportResult(name=name, status="failed")
@@ -286,14 +308,20 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
             raise ReportError(f"format tidak dikenal: {', '.join(bad)} (pilih dari {', '.join(ALL_FORMATS)})")
         # 1. params: schema, regions, data range — all before any kernel starts
         master = wilayah.load_master()
-        params = load_params(params_path, master=master)
+        if kode is None:
+            params = load_params(params_path, master=master)
+        else:
+            file = f"{params_path} (kode {kode})"
+            params = parse_params(dict(read_params_file(params_path), kode=kode), file, params_path=params_path)
+            check_regions(params, master, file)
         data = Path(data_dir) if data_dir is not None else default_data_dir()
         if not data.is_dir():
             raise ReportError(f"folder data {data} tidak ditemukan (buat dengan `kbreport demo --out {data}`)")
+        check_coverage(params, data, master, str(params_path))
         lo, hi = data_date_range(data)
         check_against_data(params, lo, hi, file=str(params_path))
-        nb_path = notebook_for(params, notebooks)
-        out_folder = report_dir(out_dir, params_path, create=False)
+        nb_path = notebook_for(params, params_path, notebooks)
+        out_folder = report_dir(out_dir, Path(name + ".yaml"), create=False)
         work = Path(work_dir) if work_dir is not None else Path(tempfile.mkdtemp(prefix=f"kbreport-{name}-"))
         work.mkdir(parents=True, exist_ok=True)
         for stale in (*OUTPUT_FILES.values(), FIGURES_FILE):  # a reused folder must not lend old results
@@ -345,7 +373,7 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
                 t = lap("pdf", t)
 
         # 4. publish: every file complete under its final name, figures.json last
-        out_folder = report_dir(out_dir, params_path, create=True)
+        out_folder = report_dir(out_dir, Path(name + ".yaml"), create=True)
         remove_stale_temps(out_folder)
         files = []
         for fmt_, src in produced.items():

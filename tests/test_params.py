@@ -8,11 +8,8 @@ from pathlib import Path
 import pytest
 
 from kbreport.exceptions import ParamsError
+from kbreport.notebooks import builtin_dir, notebook_info
 from kbreport.params import (
-    EVENT_NOTEBOOK_PARAMETERS,
-    WILAYAH_NOTEBOOK_PARAMETERS,
-    EventParams,
-    WilayahParams,
     check_against_data,
     from_notebook_parameters,
     load_params,
@@ -46,8 +43,8 @@ def test_every_shipped_params_file_is_valid(master):
     wil = {k: v for k, v in loaded.items() if k.startswith("wilayah/")}
     ev = {k: v for k, v in loaded.items() if k.startswith("events/")}
     assert len(wil) == 1 + 38 + 1 and len(ev) == 5
-    assert all(isinstance(p, WilayahParams) for p in wil.values())
-    assert all(isinstance(p, EventParams) for p in ev.values())
+    assert all(p.laporan == "wilayah" and p.notebook == "wilayah_briefing" for p in wil.values())
+    assert all(p.laporan == "event" and p.notebook == "event_briefing" for p in ev.values())
     kodes = [p.kode for p in wil.values()]
     assert kodes.count(None) == 1  # Indonesia
     assert {k for k in kodes if k and len(k) == 2} == PROVINCES
@@ -96,7 +93,7 @@ BROKEN_CASES = [
     ("duplicate_key.yaml", "kode", "kunci ganda (sudah ada di baris 2); baris 4"),
     ("float_kode.yaml", "kode", 'tulis dalam tanda kutip, mis. kode: "16.10"'),
     ("kecamatan_kode.yaml", "kode", "harus kode provinsi (PP) atau kabupaten/kota (PP.KK)"),
-    ("no_laporan.yaml", "laporan", "wajib diisi"),
+    ("no_laporan.yaml", "notebook", "wajib diisi"),
     ("not_mapping.yaml", None, "harus pemetaan (kunci: nilai), bukan list"),
     ("bad_bahasa.yaml", "bahasa", "harus salah satu dari 'id' atau 'en', bukan 'jv'"),
     ("mou_one_party.yaml", "pihak", "sedikitnya dua pihak"),
@@ -191,9 +188,9 @@ def test_notebook_parameters_are_plain_json_and_round_trip(master):
     for f in sorted(PARAMS.rglob("*.yaml")):
         p = load_params(f, master=master)
         nbp = to_notebook_parameters(p, Path("/data/demo"), out_dir="/tmp/work")
-        names = WILAYAH_NOTEBOOK_PARAMETERS if p.laporan == "wilayah" else EVENT_NOTEBOOK_PARAMETERS
+        names = list(notebook_info(builtin_dir() / f"{p.notebook}.ipynb").parameters)
         runtime = ["data_dir", "out_dir", "annex"]
-        assert list(nbp) == [n for n in names if n not in runtime] + runtime
+        assert list(nbp) == [n for n in names if n not in runtime] + runtime  # every declared parameter
         assert nbp["annex"] is True and to_notebook_parameters(p, None, annex=False)["annex"] is False
         assert json.loads(json.dumps(nbp)) == nbp  # plain JSON values only
         assert nbp["as_of"] == p.as_of.isoformat() and nbp["data_dir"] == "/data/demo"
