@@ -109,8 +109,8 @@ def check_coverage(params, data_dir: str | os.PathLike, master, file: str) -> No
         raise ReportError(str(e)) from None
     if not cov.contains(params.kode):
         where = region(master, params.kode).nama_lengkap if params.kode else "Indonesia"
-        raise ReportError(f"{file}: {where} ({params.kode or 'nasional'}) tidak seluruhnya tercakup data di "
-                          f"{data_dir}: data hanya mencakup {cov.describe(master)}; laporan ditolak")
+        raise ReportError(f"{where} ({params.kode or 'nasional'}) tidak seluruhnya tercakup data di {data_dir}: "
+                          f"data hanya mencakup {cov.describe(master)}; laporan ditolak")
 
 
 _RANGE_CACHE: dict[tuple, tuple[date | None, date | None]] = {}
