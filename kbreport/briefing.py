@@ -867,7 +867,7 @@ class Briefing:
         if annex:
             write_annex(out / "annex.xlsx", self.annex_sheets(), self.lang, self.data.sintetis,
                         title=self.t("annex_title", judul=judul), source=self.data.sumber,
-                        generated=self.headline["as_of"])
+                        as_of=self.headline["as_of"])
         write_figures(out / "figures.json", self.headline, self.params, self.data.sintetis)
 
 
