@@ -6,8 +6,9 @@ The file is written to a temporary name and moved into place, so a reader never 
 """
 from __future__ import annotations
 
+import os
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from kbreport import SYNTHETIC_LABEL, __version__, fmt
+from kbreport.exceptions import ReportError
 from kbreport.i18n import label, yes_no
 from kbreport.paths import replacing
 
@@ -136,17 +138,38 @@ def _write_table(ws, df: pd.DataFrame, lang: str) -> None:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(df) + 1}"
 
 
+_DATA_AS_OF = {"id": "Data per", "en": "Data as of"}
+
+
+def build_date() -> date:
+    """The day the annex is built: SOURCE_DATE_EPOCH (seconds, UTC) when set, for reproducible builds
+    and tests; otherwise today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise ReportError(f"variabel lingkungan SOURCE_DATE_EPOCH: harus jumlah detik sejak 1 Januari 1970 "
+                              f"(UTC), bukan {epoch!r}") from None
+    return date.today()
+
+
+def _rows(n: int, lang: str) -> str:
+    """"12 baris" / "1 row", "12 rows"."""
+    word = "baris" if lang == "id" else ("row" if n == 1 else "rows")
+    return f"{fmt.number(n, lang)} {word}"
+
+
 def _write_notes(ws, names: dict[str, pd.DataFrame], lang: str, synthetic: bool,
-                 title: str | None, source: str | None, generated) -> None:
+                 title: str | None, source: str | None, generated, as_of) -> None:
     rows: list[tuple[str, str | None]] = []
     if title:
         rows.append((label("judul", lang), title))
     if source:
         rows.append((label("sumber", lang), source))
-    stamp = f"kbreport {__version__}"
-    if generated is not None:
-        stamp = f"{fmt.date(generated, lang)}, {stamp}"
-    rows.append((label("dibuat", lang), stamp))
+    if as_of is not None:
+        rows.append((_DATA_AS_OF[lang], fmt.date(as_of, lang)))
+    rows.append((label("dibuat", lang), f"{fmt.date(generated or build_date(), lang)}, kbreport {__version__}"))
     r = 1
     if synthetic:
         c = ws.cell(row=r, column=1)
@@ -162,21 +185,22 @@ def _write_notes(ws, names: dict[str, pd.DataFrame], lang: str, synthetic: bool,
     for j, head in enumerate((label("lembar", lang), label("isi", lang)), start=1):
         _write_text(ws.cell(row=r, column=j), head)
         ws.cell(row=r, column=j).font = Font(bold=True)
-    rows_word = "baris" if lang == "id" else "rows"
     for name, df in names.items():
         r += 1
         _write_text(ws.cell(row=r, column=1), name)
-        _write_text(ws.cell(row=r, column=2), f"{fmt.number(len(df), lang)} {rows_word}")
+        _write_text(ws.cell(row=r, column=2), _rows(len(df), lang))
     ws.column_dimensions["A"].width = max(18, min(40, max((len(n) for n in names), default=0) + 2))
     ws.column_dimensions["B"].width = max(40, min(90, len(title or "") + 2, len(source or "") + 2))
 
 
 def write_annex(path, sheets: dict[str, pd.DataFrame], lang: str = "id", synthetic: bool = False, *,
-                title: str | None = None, source: str | None = None, generated=None) -> Path:
+                title: str | None = None, source: str | None = None, generated=None, as_of=None) -> Path:
     """Write `sheets` (sheet name -> table with canonical column names) to an .xlsx at `path`.
 
-    A first sheet "Keterangan" ("Notes" in English) holds the title, data source, kbreport version,
-    the optional `generated` date, the list of sheets and — when `synthetic` — "Data contoh (sintetis)".
+    A first sheet "Keterangan" ("Notes" in English) holds the title, data source, the data's date
+    (`as_of`, "Data per …", when given), the build date (`generated`, default build_date(): today or
+    SOURCE_DATE_EPOCH) with the kbreport version, the list of sheets with their row counts ("12 baris" /
+    "12 rows") and — when `synthetic` — "Data contoh (sintetis)".
     Headings come from kbreport.i18n; integers get "#,##0", percentages (columns `*_persen`, cpr,
     mkjp, unmet, partisipasi_poktan, and the readiness indicators when float; 0–100 scale) "0.0" with
     "(%)" in the heading, dates a date format,
@@ -190,7 +214,7 @@ def write_annex(path, sheets: dict[str, pd.DataFrame], lang: str = "id", synthet
     wb = Workbook()
     notes = wb.active
     notes.title = notes_name
-    _write_notes(notes, named, lang, synthetic, title, source, generated)
+    _write_notes(notes, named, lang, synthetic, title, source, generated, as_of)
     for name, df in named.items():
         if not isinstance(df, pd.DataFrame):
             raise TypeError(f"sheet {name!r}: expected a DataFrame, got {type(df).__name__}")

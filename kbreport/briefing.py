@@ -196,14 +196,26 @@ TEXT: dict[str, tuple[str, str]] = {
                   "There was no Kampung KB in this region on that date."),
     "agenda_rendah": ("{nama}: cakupan {p}; {k} desa/kelurahan belum memiliki Kampung KB.",
                       "{nama}: coverage {p}; {k} desa/kelurahan still without a Kampung KB."),
+    "agenda_rendah_target": ("{nama}: cakupan {p}; {k} desa/kelurahan belum memiliki Kampung KB, masih kurang "
+                             "{kurang} untuk target {t}.",
+                             "{nama}: coverage {p}; {k} desa/kelurahan still without a Kampung KB, {kurang} short "
+                             "of the {t} target."),
     "agenda_tinggi": ("{nama} mencatat cakupan tertinggi ({p}) dan dapat berbagi praktik baiknya.",
                       "{nama} has the highest coverage ({p}) and can share what worked."),
+    "agenda_tinggi_seri": ("{nama} mencatat cakupan tertinggi ({p}) dan dapat berbagi praktik baiknya.",
+                           "{nama} have the highest coverage ({p}) and can share what worked."),
     "agenda_semua": ("Seluruh {n} {unit} telah mencakup seluruh desa/kelurahannya; agenda dapat beralih ke "
                      "Rumah DataKu dan kualitas Kampung KB.",
                      "All {n} {unit} already cover every desa/kelurahan; the agenda can move on to Rumah DataKu "
                      "and the quality of Kampung KB."),
     "agenda_penuh": ("{n} {unit} telah mencakup seluruh desa/kelurahannya: {names}.",
                      "{n} {unit} already cover every desa/kelurahan: {names}."),
+    "agenda_semua_target": ("Seluruh {n} {unit} telah mencapai target cakupan {t}; agenda dapat beralih ke "
+                            "Rumah DataKu dan kualitas Kampung KB.",
+                            "All {n} {unit} have reached the {t} coverage target; the agenda can move on to "
+                            "Rumah DataKu and the quality of Kampung KB."),
+    "agenda_penuh_target": ("{n} {unit} telah mencapai target cakupan {t}: {names}.",
+                            "{n} {unit} have reached the {t} coverage target: {names}."),
     "dc_sebaran": ("Per {date} tercatat {n} Desa Cantik di {k} dari {total} {unit}; {kkb} di antaranya sudah Kampung KB "
                    "dan {rdk} memiliki Rumah DataKu.",
                    "As of {date} there were {n} Desa Cantik in {k} of {total} {unit}; {kkb} of them are Kampung KB "
@@ -699,27 +711,38 @@ class Briefing:
         return out
 
     def agenda_points(self) -> list[str]:
-        """Agenda-ready sentences on the sub-units: who covers everything, the best, the furthest behind."""
+        """Agenda-ready sentences on the sub-units: who met the target (covering everything only when all
+        their desa are), the best (ties named), the furthest behind (desa without a Kampung KB, and the
+        shortfall when the target is below 100 %)."""
+        from .analysis.headline import extremes
+        from .talking_points import name_ties
+
         L = self.lang
         subs = _no_total(self.tables["cakupan"])
+        tp = float(self.headline["target_persen"])
+        t = _pct_target(tp, L)
         out = []
         full = subs[subs["kekurangan"] <= 0]
+        whole = "" if (full["tercakup"] == full["desa_kelurahan"]).all() else "_target"  # "seluruh" only at 100 %
         if len(full) and len(full) == len(subs):
-            return [self.t("agenda_semua", n=_num(len(full), L), unit=self.unit)]
+            return [self.t("agenda_semua" + whole, n=_num(len(full), L), unit=self.unit, t=t)]
         if len(full):
             names = ", ".join(self.sub_name(x) for x in full.sort_values("kode")["nama"].head(8))
             if len(full) > 8:
                 names += ", …"
-            out.append(self.t("agenda_penuh", n=_num(len(full), L), unit=self.unit, names=names))
-        if not len(full) and len(subs) > 1:  # nobody done yet: name the best, to learn from
-            top = subs.sort_values(["cakupan_persen", "kode"], ascending=[False, True]).iloc[0]
-            if top["cakupan_persen"] > subs["cakupan_persen"].min():
-                out.append(self.t("agenda_tinggi", nama=self.sub_name(top["nama"]),
-                                  p=fmt.percent_of(top["tercakup"], top["desa_kelurahan"], L)))
+            out.append(self.t("agenda_penuh" + whole, n=_num(len(full), L), unit=self.unit, names=names, t=t))
+        top = extremes(subs.sort_values("kode"))[0]
+        if not len(full) and len(subs) > 1 and top:  # nobody done yet: name the best (all tied), to learn from
+            tied = [self.sub_name(x) for x in (top["nama"], *top["lainnya"])]
+            key = "agenda_tinggi_seri" if len(tied) > 1 else "agenda_tinggi"  # English verb: has / have
+            out.append(self.t(key, nama=name_ties(tied, self.unit, L),
+                              p=fmt.percent_of(top["tercakup"], top["desa_kelurahan"], L)))
         low = subs[subs["kekurangan"] > 0].sort_values(["cakupan_persen", "kekurangan", "kode"],
                                                         ascending=[True, False, True]).head(TOP_N)
+        key = "agenda_rendah" if tp >= 100 else "agenda_rendah_target"  # at 100 % shortfall == without one
         for _, r in low.iterrows():
-            out.append(self.t("agenda_rendah", nama=self.sub_name(r["nama"]), k=_num(r["kekurangan"], L),
+            out.append(self.t(key, nama=self.sub_name(r["nama"]), k=_num(r["desa_kelurahan"] - r["tercakup"], L),
+                              kurang=_num(r["kekurangan"], L), t=t,
                               p=fmt.percent_of(r["tercakup"], r["desa_kelurahan"], L)))
         return out
 
@@ -844,7 +867,7 @@ class Briefing:
         if annex:
             write_annex(out / "annex.xlsx", self.annex_sheets(), self.lang, self.data.sintetis,
                         title=self.t("annex_title", judul=judul), source=self.data.sumber,
-                        generated=self.headline["as_of"])
+                        as_of=self.headline["as_of"])
         write_figures(out / "figures.json", self.headline, self.params, self.data.sintetis)
 
 

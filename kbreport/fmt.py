@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 from datetime import date as _date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from babel import Locale
 from babel.dates import format_date
@@ -57,10 +59,26 @@ def is_missing(x) -> bool:
         return False
 
 
+def exact(x) -> Fraction:
+    """x as an exact fraction: integers and Fractions as they are, a float by its shortest repr
+    (63.75 is 63.75, 0.1 + 0.2 is 0.30000000000000004), so rounding never sees binary noise."""
+    if isinstance(x, (Fraction, Decimal)):
+        return Fraction(x)
+    if isinstance(x, numbers.Integral):
+        return Fraction(int(x))
+    return Fraction(str(float(x)))
+
+
+def _half_up(q: Fraction, digits: int) -> Decimal:
+    """q rounded half away from zero (as people round: 63.75 -> 63.8, 2.5 -> 3) to `digits` decimals."""
+    scaled = abs(q) * 10 ** digits
+    n = math.floor(scaled + Fraction(1, 2))
+    return Decimal(-n if q < 0 else n).scaleb(-digits)
+
+
 def _rounded(x, digits: int) -> Decimal:
-    # Half-up on the decimal repr, so 87.45 prints 87,5 (as people round), not 87,4.
-    q = Decimal(1).scaleb(-digits)
-    return Decimal(str(float(x))).quantize(q, rounding=ROUND_HALF_UP)
+    # Half-up on the exact value (a float's shortest repr), so 87.45 prints 87,5, not 87,4.
+    return _half_up(exact(x), digits)
 
 
 def number(n, lang: str = "id", digits: int = 0) -> str:
@@ -82,21 +100,23 @@ def percent(x, lang: str = "id", digits: int = 1) -> str:
 
 
 def percent_of(part, whole, lang: str = "id", digits: int = 1) -> str:
-    """part/whole as a percentage that never rounds to 100% while something is missing,
-    nor to 0% when something is there: 1512 of 1513 -> "99,9%", not "100,0%"; all of them -> "100%".
-    Whole 0 -> "–"."""
+    """part/whole as a percentage, rounded half up on the exact fraction (51 of 80 -> "63,8%"), that
+    never rounds to 100% while something is missing, nor to 0% when something is there:
+    1512 of 1513 -> "99,9%", not "100,0%"; 1 of 2000 -> "0,1%"; all of them -> "100%". Whole 0 -> "–"."""
+    loc = _locale(lang)
     if is_missing(part) or is_missing(whole) or float(whole) == 0:
-        _locale(lang)
         return DASH
-    if part == whole:
+    p, w = exact(part), exact(whole)
+    if p == w:
         return percent(100, lang, digits=0)  # "100%": all of them, said plainly
-    x = float(part) / float(whole) * 100
-    step = 10.0 ** -digits
-    if part < whole:
+    x = _half_up(p / w * 100, digits)
+    step = Decimal(1).scaleb(-digits)
+    if p < w:
         x = min(x, 100 - step)
-    if part > 0:
+    if p > 0:
         x = max(x, step)
-    return percent(x, lang, digits)
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
+    return _pattern(pattern).apply(x / 100, loc)
 
 
 def as_date(d) -> _date:

@@ -2,7 +2,9 @@
 
 Input is the dict from `kbreport.analysis.headline` (keys documented in `talking_points`).
 A sentence is only said when its figure means something: no "0 dari 0", no NaN, no pace
-when the target is already met or its date has passed, "seluruh" when every desa is covered.
+when the target is already met or its date has come, "seluruh" only when every desa is covered;
+percentages come from the counts (fmt.percent_of), ties are named, projections past the deadline are
+said to be straight lines.
 All figures go through `kbreport.fmt`.
 """
 from __future__ import annotations
@@ -83,13 +85,6 @@ def _ok(x) -> bool:
     return not fmt.is_missing(x)
 
 
-def _pct_share(part, whole, given, lang) -> str:
-    """Share with one decimal, never "100,0%" while something is still missing."""
-    if part < whole and fmt.percent(given, lang) == fmt.percent(100, lang):
-        return fmt.percent(99.9, lang)
-    return fmt.percent(given, lang)
-
-
 def _target_pct(x, lang) -> str:
     return fmt.percent(x, lang, digits=0 if float(x).is_integer() else 1)
 
@@ -112,6 +107,22 @@ def _join(items: list[str], lang: str) -> str:
     if len(items) <= 2:
         return conj.join(items)
     return ", ".join(items[:-1]) + "," + conj + items[-1]
+
+
+def name_ties(names: list[str], kind: str, lang: str) -> str:
+    """Sub-units sharing one figure, as said aloud: "A", "A dan B", "A dan 2 kecamatan lain" /
+    "A", "A and B", "A and 2 other kecamatan" (`kind` is the plural sub-unit word)."""
+    if len(names) <= 2:
+        return (" dan " if lang == "id" else " and ").join(names)
+    n = fmt.number(len(names) - 1, lang)
+    return f"{names[0]} dan {n} {kind} lain" if lang == "id" else f"{names[0]} and {n} other {kind}"
+
+
+def _sub_pct(d: dict, lang: str) -> str | None:
+    # from the counts when the headline carries them (exact rounding), else the given percentage
+    if _ok(d.get("tercakup")) and _ok(d.get("desa_kelurahan")):
+        return fmt.percent_of(d["tercakup"], d["desa_kelurahan"], lang)
+    return fmt.percent(d["persen"], lang) if _ok(d.get("persen")) else None
 
 
 def _sub_name(nama: str, tingkat_sub: str, lang: str) -> str:
@@ -139,7 +150,7 @@ def _coverage(h, lang):
         reach = (f"mencakup seluruh {fmt.number(dk, lang)} desa/kelurahan" if lang == "id"
                  else f"covering all {fmt.number(dk, lang)} desa/kelurahan")
     else:
-        share = _pct_share(cov, dk, h["cakupan_persen"], lang)
+        share = fmt.percent_of(cov, dk, lang)
         reach = (f"mencakup {fmt.number(cov, lang)} dari {fmt.number(dk, lang)} desa/kelurahan ({share})"
                  if lang == "id" else
                  f"covering {fmt.number(cov, lang)} of {fmt.number(dk, lang)} desa/kelurahan ({share})")
@@ -159,11 +170,16 @@ def _target(h, lang):
         return f"The target of covering {words} by {by} has been met."
     n = fmt.number(need, lang)
     late = fmt.as_date(h["as_of"]) > fmt.as_date(h["target_tanggal"])
+    today = fmt.as_date(h["as_of"]) == fmt.as_date(h["target_tanggal"])  # no month left: no pace sentence
     if lang == "id":
+        if today:
+            return f"Batas waktu target mencakup {words} jatuh hari ini ({by}); masih diperlukan {n} Kampung KB."
         if late:
             return f"Target mencakup {words} pada {by} belum tercapai; masih diperlukan {n} Kampung KB."
         return f"Untuk mencakup {words} pada {by} masih diperlukan {n} Kampung KB."
     verb = "is" if need == 1 else "are"
+    if today:
+        return f"The deadline for covering {words} is today ({by}); {n} more Kampung KB {verb} needed."
     if late:
         return f"The target of covering {words} by {by} has not been met; {n} more Kampung KB {verb} needed."
     return f"To cover {words} by {by}, {n} more Kampung KB {verb} needed."
@@ -172,6 +188,7 @@ def _target(h, lang):
 def _pace(h, lang):
     if int(h["desa_kelurahan"]) <= 0 or int(h["kekurangan"]) <= 0 or not _ok(h.get("laju_dibutuhkan")):
         return None
+    # no month left: on the deadline day _target says it is today, after it that it was missed
     if not _ok(h.get("target_tanggal")) or fmt.as_date(h["as_of"]) >= fmt.as_date(h["target_tanggal"]):
         return None
     need = _rate(float(h["laju_dibutuhkan"]), lang)
@@ -181,21 +198,26 @@ def _pace(h, lang):
         p, m = _rate(float(pace), lang), fmt.month_year(eta, lang)
         on_time = fmt.as_date(eta) <= fmt.as_date(h["target_tanggal"])
         if lang == "id":
-            lead = f"Dengan laju 12 bulan terakhir, rata-rata {p} desa/kelurahan baru per bulan, target diperkirakan"
             if on_time:
-                return f"{lead} tercapai pada {m}, tepat waktu."
-            return f"{lead} baru tercapai pada {m}; agar tepat waktu dibutuhkan {need} desa/kelurahan per bulan."
-        lead = f"At the pace of the last 12 months, an average of {p} desa/kelurahan a month, the target would"
+                return (f"Dengan laju 12 bulan terakhir, rata-rata {p} desa/kelurahan baru per bulan, "
+                        f"target diperkirakan tercapai pada {m}, tepat waktu.")
+            return (f"Jika laju 12 bulan terakhir (rata-rata {p} desa/kelurahan per bulan) berlanjut lurus, "
+                    f"target baru tercapai sekitar {m}; agar tepat waktu dibutuhkan {need} desa/kelurahan per bulan.")
         if on_time:
-            return f"{lead} be reached in {m}, on schedule."
-        return f"{lead} only be reached in {m}; meeting it on time needs {need} desa/kelurahan a month."
-    if _ok(pace) and float(pace) > 0:
+            return (f"At the pace of the last 12 months, an average of {p} desa/kelurahan a month, "
+                    f"the target would be reached in {m}, on schedule.")
+        return (f"If the pace of the last 12 months (an average of {p} desa/kelurahan a month) continued in a "
+                f"straight line, the target would only be reached around {m}; meeting it on time needs {need} "
+                f"desa/kelurahan a month.")
+    if _ok(pace) and float(pace) > 0:  # no date: the straight line lies years past the deadline (trend.py)
         p = _rate(float(pace), lang)
         if lang == "id":
-            return (f"Dalam 12 bulan terakhir rata-rata {p} desa/kelurahan baru tercakup setiap bulan, "
-                    f"sedangkan untuk mencapai target dibutuhkan {need} desa/kelurahan per bulan.")
-        return (f"Over the last 12 months an average of {p} desa/kelurahan were newly covered each month, "
-                f"while meeting the target needs {need} a month.")
+            return (f"Dalam 12 bulan terakhir rata-rata {p} desa/kelurahan baru tercakup setiap bulan, dan dengan "
+                    f"laju ini target tidak tercapai dalam beberapa tahun; agar tepat waktu dibutuhkan {need} "
+                    f"desa/kelurahan per bulan.")
+        return (f"Over the last 12 months an average of {p} desa/kelurahan were newly covered each month, and at "
+                f"this pace the target would not be reached for several years; meeting it on time needs {need} "
+                f"desa/kelurahan a month.")
     if _ok(pace):  # zero: nothing new in a year
         if lang == "id":
             return (f"Dalam 12 bulan terakhir tidak ada desa/kelurahan baru yang tercakup, "
@@ -236,17 +258,19 @@ def _sub_units(h, lang):
             head = (f"None of the {N} {kind} has covered all its desa/kelurahan yet" if full
                     else f"All {N} {kind} are still below the {t} coverage target")
         else:
-            head = (f"{fmt.number(below, lang)} of {N} {kind} have not yet covered all their desa/kelurahan"
-                    if full else f"{fmt.number(below, lang)} of {N} {kind} are still below the {t} coverage target")
+            one = below == 1  # "1 of 10 kabupaten/kota has", not "have"
+            head = (f"{fmt.number(below, lang)} of {N} {kind} {'has' if one else 'have'} not yet covered all "
+                    f"{'its' if one else 'their'} desa/kelurahan" if full else
+                    f"{fmt.number(below, lang)} of {N} {kind} {'is' if one else 'are'} still below the {t} coverage target")
     hi, lo = h.get("sub_unit_tertinggi"), h.get("sub_unit_terendah")
-    if (isinstance(hi, dict) and isinstance(lo, dict) and _ok(hi.get("persen")) and _ok(lo.get("persen"))
-            and hi.get("nama") and lo.get("nama") and hi["nama"] != lo["nama"]
-            and fmt.percent(hi["persen"], lang) != fmt.percent(lo["persen"], lang)):
-        hn, ln = _sub_name(hi["nama"], sub_t, lang), _sub_name(lo["nama"], sub_t, lang)
-        hp, lp = fmt.percent(hi["persen"], lang), fmt.percent(lo["persen"], lang)
-        if lang == "id":
-            return f"{head}; cakupan tertinggi di {hn} ({hp}) dan terendah di {ln} ({lp})."
-        return f"{head}; coverage is highest in {hn} ({hp}) and lowest in {ln} ({lp})."
+    if isinstance(hi, dict) and isinstance(lo, dict) and hi.get("nama") and lo.get("nama") and hi["nama"] != lo["nama"]:
+        hp, lp = _sub_pct(hi, lang), _sub_pct(lo, lang)
+        if hp and lp and hp != lp:
+            hn, ln = (name_ties([_sub_name(x, sub_t, lang) for x in (d["nama"], *(d.get("lainnya") or ()))],
+                                kind, lang) for d in (hi, lo))
+            if lang == "id":
+                return f"{head}; cakupan tertinggi di {hn} ({hp}) dan terendah di {ln} ({lp})."
+            return f"{head}; coverage is highest in {hn} ({hp}) and lowest in {ln} ({lp})."
     return head + "."
 
 
@@ -267,20 +291,20 @@ def _rumah_dataku(h, lang):
         if lang == "id":
             return f"Seluruh {K} Kampung KB telah memiliki Rumah DataKu."
         return f"All {K} Kampung KB have a Rumah DataKu."
-    share = _pct_share(rdk, kkb, h["rumah_dataku_persen"], lang)
+    share = fmt.percent_of(rdk, kkb, lang)
     R = fmt.number(rdk, lang)
+    # compared on the exact share: 3 of 4 meets a 75 % target, whatever the float says
+    p, goal = fmt.exact(rdk) * 100 / kkb, fmt.exact(tgt) if t else None
     if lang == "id":
         s = f"Rumah DataKu telah terbentuk di {R} dari {K} Kampung KB ({share})"
         if t:
-            p = float(h["rumah_dataku_persen"])
-            s += (f", masih di bawah target {t}" if p < tgt else
-                  f", telah memenuhi target {t}" if p == tgt else f", melampaui target {t}")
+            s += (f", masih di bawah target {t}" if p < goal else
+                  f", telah memenuhi target {t}" if p == goal else f", melampaui target {t}")
         return s + "."
     s = f"Rumah DataKu has been formed in {R} of {K} Kampung KB ({share})"
     if t:
-        p = float(h["rumah_dataku_persen"])
-        s += (f", still below the {t} target" if p < tgt else
-              f", meeting the {t} target" if p == tgt else f", above the {t} target")
+        s += (f", still below the {t} target" if p < goal else
+              f", meeting the {t} target" if p == goal else f", above the {t} target")
     return s + "."
 
 
@@ -323,8 +347,10 @@ def talking_points(h: dict, lang: str = "id", event=None) -> list[str]:
     target_tanggal, target_persen, kekurangan (desa still needed), rumah_dataku, rumah_dataku_persen
     (share of Kampung KB or None), rumah_dataku_target_persen, laju_12_bulan, laju_dibutuhkan (per month
     or None), perkiraan_tercapai (date or None), cpr, mkjp, unmet, partisipasi_poktan (percent or None),
-    sub_unit_jumlah, sub_unit_di_bawah_target, sub_unit_tertinggi / sub_unit_terendah ({"nama", "persen"}
-    or None).
+    sub_unit_jumlah, sub_unit_di_bawah_target, sub_unit_tertinggi / sub_unit_terendah ({"nama", "persen",
+    optionally "tercakup", "desa_kelurahan" and "lainnya": the sub-units tied with "nama"} or None).
+    A pace above 0 with no perkiraan_tercapai means the straight line reaches the target years after
+    target_tanggal (kbreport.analysis.trend): the sentence then says the pace does not reach it.
 
     `event` (a params dict/object with "jenis", or the jenis itself) moves that event type's topic
     forward: Rumah DataKu for fasilitasi and mou, the sub-unit ranking for workshop and rakorda.

@@ -12,7 +12,9 @@ try:
 except ImportError:  # tests collected as a package
     from tests.test_analysis_units import AS_OF, make_desa, make_kkb, make_kkbpk, make_profil
 
-from kbreport.analysis.headline import HEADLINE_KEYS, headline
+import pandas as pd
+
+from kbreport.analysis.headline import HEADLINE_KEYS, extremes, headline
 
 KEYS = {"wilayah_kode", "wilayah_nama", "tingkat", "as_of", "desa_kelurahan", "desa", "kelurahan", "tercakup",
         "kampung_kb", "cakupan_persen", "target_tanggal", "target_persen", "kekurangan", "rumah_dataku",
@@ -56,8 +58,11 @@ def test_indonesia():
     assert h["unmet"] == pytest.approx(5.5)
     assert h["partisipasi_poktan"] == pytest.approx(28.75)
     assert (h["sub_unit_jumlah"], h["sub_unit_di_bawah_target"]) == (2, 2)
-    assert h["sub_unit_tertinggi"] == {"nama": "Lampung", "persen": pytest.approx(200 / 3)}
-    assert h["sub_unit_terendah"] == {"nama": "Bengkulu", "persen": 50.0}
+    # Lampung 2 of 3 (K6, K7 on 12 May), Bengkulu 4 of 8; no ties
+    assert h["sub_unit_tertinggi"] == {"nama": "Lampung", "persen": pytest.approx(200 / 3), "tercakup": 2,
+                                       "desa_kelurahan": 3, "lainnya": []}
+    assert h["sub_unit_terendah"] == {"nama": "Bengkulu", "persen": 50.0, "tercakup": 4, "desa_kelurahan": 8,
+                                      "lainnya": []}
 
 
 def test_province_and_kabkota():
@@ -65,7 +70,8 @@ def test_province_and_kabkota():
     assert (h["wilayah_nama"], h["tingkat"], h["kekurangan"]) == ("Bengkulu", "provinsi", 1)  # ceil(4.4) − 4
     assert (h["sub_unit_jumlah"], h["sub_unit_di_bawah_target"]) == (3, 2)  # 17.71 (50 %), 17.02 (0 %)
     assert h["sub_unit_tertinggi"]["nama"] == "Kab. Bengkulu Selatan"
-    assert h["sub_unit_terendah"] == {"nama": "Kab. Rejang Lebong", "persen": 0.0}
+    assert h["sub_unit_terendah"] == {"nama": "Kab. Rejang Lebong", "persen": 0.0, "tercakup": 0,
+                                      "desa_kelurahan": 1, "lainnya": []}
     assert h["rumah_dataku_target_persen"] == 50.0
     k = _h("18.04", "2024-06-30")
     assert (k["wilayah_kode"], k["wilayah_nama"], k["tingkat"]) == ("18.04", "Kab. Lampung Barat", "kabkota")
@@ -91,3 +97,23 @@ def test_before_first_launch_no_nan_surprises():
 def test_as_of_required():
     with pytest.raises(ValueError, match="as_of"):
         _h(None, None)
+
+
+def test_ties_are_named_on_the_exact_fraction():
+    subs = pd.DataFrame({
+        "kode": ["35.72.01", "35.72.02", "35.72.03", "35.72.04", "35.72.05", "35.72.06"],
+        "nama": ["Kepanjenkidul", "Sukorejo", "Sananwetan", "Garum", "Kosong", "Talun"],
+        "tercakup": [0, 0, 2, 333, 0, 1],
+        "desa_kelurahan": [7, 7, 6, 1000, 0, 3],
+    })
+    hi, lo = extremes(subs)
+    # highest: Sananwetan 2/6 and Talun 1/3 are the same fraction; Garum 333/1000 also prints 33,3% but is
+    # smaller (0.333 < 0.3333…), so it is not tied. Kosong has no desa and is not ranked.
+    assert hi == {"nama": "Sananwetan", "persen": pytest.approx(100 / 3), "tercakup": 2, "desa_kelurahan": 6,
+                  "lainnya": ["Talun"]}
+    # lowest: 0/7 twice, first by kode named, the other in "lainnya"
+    assert lo == {"nama": "Kepanjenkidul", "persen": 0.0, "tercakup": 0, "desa_kelurahan": 7,
+                  "lainnya": ["Sukorejo"]}
+    same = pd.DataFrame({"nama": ["A", "B"], "tercakup": [1, 2], "desa_kelurahan": [2, 4]})  # 1/2 == 2/4
+    assert extremes(same) == (None, None)
+    assert extremes(same.iloc[:0]) == (None, None)

@@ -83,3 +83,53 @@ def test_pace_target_met_zero_pace_and_no_time_left():
     assert half["tercapai"] and half["target_desa"] == 4
     with pytest.raises(ValueError, match="as_of"):
         target_pace(desa, kkb, "17", None)
+
+
+def _big_unit(n_desa: int):
+    """One kecamatan of n_desa desa in Bengkulu, one of them covered on 1 May 2024 (within 12 months)."""
+    desa = pd.DataFrame([{"kode_desa": f"17.01.01.{2001 + i}", "nama_desa": f"Desa {i}", "jenis": "desa",
+                          "kode_kecamatan": "17.01.01", "nama_kecamatan": "Manna", "kode_kabkota": "17.01",
+                          "nama_kabkota": "Kab. Bengkulu Selatan", "kode_provinsi": "17", "nama_provinsi": "Bengkulu"}
+                         for i in range(n_desa)])
+    kkb = pd.DataFrame({"id": ["K1"], "kode_desa": ["17.01.01.2001"],
+                        "tanggal_pencanangan": pd.to_datetime(["2024-05-01"]), "cakupan_wilayah": ["Desa"],
+                        "aktif": [True], "nama": ["Kampung KB K1"], "contoh_kabupaten": [False],
+                        "contoh_provinsi": [False]})
+    return desa, kkb
+
+
+def test_projection_far_beyond_the_target_is_none_and_never_overflows():
+    # 9,000 desa, 1 covered in the last 12 months: 8,999 to go at 1/12 a month = ceil(8999 × 365.25) =
+    # 3,286,885 days ≈ 9,000 years — past date.max; the old Timestamp arithmetic raised here
+    p = target_pace(*_big_unit(9000), "17", AS_OF)
+    assert (p["sisa"], p["laju_12_bulan"]) == (8999, 1 / 12)
+    assert p["perkiraan_tercapai"] is None and p["perkiraan_di_luar_batas"] is True
+    # the pace needed is still said: 8,999 over 214 days (31 May → 31 Dec 2024)
+    assert p["laju_dibutuhkan"] == pytest.approx(8999 * 30.4375 / 214)
+
+
+def test_projection_cap_is_three_years_after_the_target_date():
+    from kbreport.analysis.trend import PROJECTION_YEARS, projected_date
+
+    assert PROJECTION_YEARS == 3
+    as_of, target = date(2024, 5, 31), date(2024, 12, 31)
+    # cap 31 Dec 2027 = as_of + 214 (to 31 Dec 2024) + 365 + 365 + 365 = 1,309 days.
+    # 12 desa a year (1/month): 43 to go = ceil(43 × 30.4375) = ceil(1308.81) = 1,309 days: on the cap, kept
+    assert projected_date(as_of, 43, 12, target) == date(2027, 12, 31)
+    # 44 to go = ceil(1339.25) = 1,340 days: past the cap
+    assert projected_date(as_of, 44, 12, target) is None
+    assert projected_date(as_of, 44, 0, target) is None  # no pace
+    # a leap-day target: the cap is 28 Feb 2027; 1 desa at 1/12 a month = ceil(365.25) = 366 days;
+    # 27 Feb 2026 + 366 = 28 Feb 2027 (on the cap), 1 Mar 2026 + 366 = 2 Mar 2027 (past it)
+    assert projected_date(date(2026, 2, 27), 1, 1, date(2024, 2, 29)) == date(2027, 2, 28)
+    assert projected_date(date(2026, 3, 1), 1, 1, date(2024, 2, 29)) is None
+
+
+def test_deadline_today_leaves_no_pace_to_compute():
+    desa, kkb = make_desa(), make_kkb()
+    # Indonesia on 31 Dec 2024 = the default target date: 6 covered by May + Pasar Liwa (K8, June) = 7 of 11
+    today = target_pace(desa, kkb, None, "2024-12-31")
+    assert (today["sisa"], today["bulan_tersisa"], today["laju_dibutuhkan"]) == (4, 0.0, None)
+    # Lampung Barat on its own deadline day, all 3 covered: met, so the pace needed is 0, not None
+    met = target_pace(desa, kkb, "18.04", "2024-06-30", target_tanggal="2024-06-30")
+    assert (met["tercapai"], met["bulan_tersisa"], met["laju_dibutuhkan"]) == (True, 0.0, 0.0)

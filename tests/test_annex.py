@@ -125,3 +125,40 @@ def test_readiness_shares_are_percentages_but_profile_flags_are_yes_no(tmp_path)
     assert wb["Kesiapan"]["D1"].value == "Pokja (%)" and wb["Kesiapan"]["D2"].number_format == "0.0"
     assert wb["Kesiapan"]["C2"].number_format == "#,##0"
     assert wb["Profil"]["B1"].value == "Pokja" and wb["Profil"]["B2"].value == "ya"
+
+
+def _notes(path, sheet="Keterangan"):
+    ws = openpyxl.load_workbook(path)[sheet]
+    return {row[0]: row[1] for row in ws.iter_rows(values_only=True) if row[0] is not None}
+
+
+def test_notes_stamp_the_build_date_and_the_data_date_apart(tmp_path, monkeypatch):
+    from kbreport import __version__
+
+    # SOURCE_DATE_EPOCH 1717459200 s = 19,878 days = 54 years (1970–2023, 13 leap days: 19,723 days)
+    # + 155 days (Jan 31 + Feb 29 + Mar 31 + Apr 30 + May 31 = 152, + 3) = 4 June 2024, 00:00 UTC
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717459200")
+    p = write_annex(tmp_path / "a.xlsx", {"Cakupan": _table(), "Satu": _table().head(1)}, as_of=date(2022, 8, 24))
+    notes = _notes(p)
+    assert notes["Dibuat"] == f"4 Juni 2024, kbreport {__version__}"
+    assert notes["Data per"] == "24 Agustus 2022"
+    assert (notes["Cakupan"], notes["Satu"]) == ("5 baris", "1 baris")
+    p = write_annex(tmp_path / "b.xlsx", {"Coverage": _table(), "One": _table().head(1)}, lang="en",
+                    as_of=date(2022, 8, 24))
+    notes = _notes(p, "Notes")
+    assert notes["Generated"] == f"4 June 2024, kbreport {__version__}"
+    assert notes["Data as of"] == "24 August 2022"
+    assert (notes["Coverage"], notes["One"]) == ("5 rows", "1 row")
+
+
+def test_build_date_defaults_to_today_and_a_bad_epoch_is_named(tmp_path, monkeypatch):
+    from kbreport import fmt
+    from kbreport.exceptions import ReportError
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    notes = _notes(write_annex(tmp_path / "a.xlsx", {"Cakupan": _table()}))
+    assert notes["Dibuat"].startswith(fmt.date(date.today()) + ", kbreport ")
+    assert "Data per" not in notes  # no data date given: no line for it
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "besok")
+    with pytest.raises(ReportError, match="SOURCE_DATE_EPOCH.*'besok'"):
+        write_annex(tmp_path / "b.xlsx", {"Cakupan": _table()})

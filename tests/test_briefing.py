@@ -308,10 +308,12 @@ def test_rakorda_without_counts_per_group_gets_a_notice(demo):
     assert kinds(s) == ["heading", "figure", "points"]
     points = s[2].args[0]
     assert 2 <= len(points) <= 1 + briefing.TOP_N
-    # the furthest behind is named, with its uncovered desa
+    # the furthest behind is named, with its desa without a Kampung KB and, the target being 7.1 %, its shortfall
     subs = b.tables["cakupan"][~b.tables["cakupan"]["total"]]
     worst = subs.sort_values(["cakupan_persen", "kekurangan", "kode"], ascending=[True, False, True]).iloc[0]
-    assert any(p.endswith(f"{worst['kekurangan']} desa/kelurahan belum memiliki Kampung KB.") for p in points)
+    tanpa = worst["desa_kelurahan"] - worst["tercakup"]
+    assert any(p.endswith(f"; {tanpa} desa/kelurahan belum memiliki Kampung KB, masih kurang {worst['kekurangan']} "
+                          "untuk target 7,1%.") for p in points)
     assert b.target_position(b.params.target[0])[1] == str(231 - h["kampung_kb"])
 
 
@@ -364,3 +366,66 @@ def test_show_emits_each_block_and_nothing_for_an_empty_section(monkeypatch):
     assert "<li>satu</li>" in emitted[1] and emitted[1].count("<li>") == 1
     assert 'class="kb-table kb-keep kb-dense"' in emitted[2] and ">1.322<" in emitted[2]
     assert re.search(r"<figcaption>T</figcaption>", emitted[2])
+
+
+# --- agenda points on the hand-made world of test_analysis_units ---------------------------------------
+
+
+def _agenda(cakupan: pd.DataFrame, tingkat: str, target_persen: float, lang: str) -> list[str]:
+    from types import SimpleNamespace
+
+    subs = cakupan[~cakupan["total"]] if "total" in cakupan.columns else cakupan
+    h = {"tingkat": tingkat, "target_persen": target_persen, "sub_unit_jumlah": len(subs)}
+    return briefing.Briefing(params=SimpleNamespace(bahasa=lang), data=None, headline=h,
+                             tables={"cakupan": cakupan}).agenda_points()
+
+
+def test_agenda_says_without_and_short_apart_and_full_only_at_100_percent():
+    try:
+        from test_analysis_units import AS_OF, make_desa, make_kkb
+    except ImportError:  # tests collected as a package
+        from tests.test_analysis_units import AS_OF, make_desa, make_kkb
+    from kbreport.analysis.coverage import coverage
+
+    cov = coverage(make_desa(), make_kkb(), None, AS_OF, target_persen=60.0)
+    # 31 May 2024, target 60 %: Lampung 2 of 3 (K6, K7) meets ceil(1.8) = 2 without covering all;
+    # Bengkulu 4 of 8 (K1, K3, K5, K9): 8 − 4 = 4 without a Kampung KB, ceil(4.8) − 4 = 1 short
+    assert _agenda(cov, "nasional", 60.0, "id") == [
+        "1 provinsi telah mencapai target cakupan 60%: Lampung.",
+        "Bengkulu: cakupan 50,0%; 4 desa/kelurahan belum memiliki Kampung KB, masih kurang 1 untuk target 60%."]
+    assert _agenda(cov, "nasional", 60.0, "en")[1] == (
+        "Bengkulu: coverage 50.0%; 4 desa/kelurahan still without a Kampung KB, 1 short of the 60% target.")
+    # at 100 % both numbers are the same (8 − 4 = 4), said once; Lampung 3 − 2 = 1
+    assert _agenda(coverage(make_desa(), make_kkb(), None, AS_OF), "nasional", 100.0, "id") == [
+        "Lampung mencatat cakupan tertinggi (66,7%) dan dapat berbagi praktik baiknya.",
+        "Bengkulu: cakupan 50,0%; 4 desa/kelurahan belum memiliki Kampung KB.",
+        "Lampung: cakupan 66,7%; 1 desa/kelurahan belum memiliki Kampung KB."]
+    # Kab. Bengkulu Selatan, 50 %: Manna 2 of 3, Kedurang 1 of 2 — both meet it, neither covers all
+    kab = coverage(make_desa(), make_kkb(), "17.01", AS_OF, target_persen=50.0)
+    assert _agenda(kab, "kabkota", 50.0, "id") == [
+        "Seluruh 2 kecamatan telah mencapai target cakupan 50%; agenda dapat beralih ke Rumah DataKu dan "
+        "kualitas Kampung KB."]
+    assert _agenda(kab, "kabkota", 50.0, "en") == [
+        "All 2 kecamatan have reached the 50% coverage target; the agenda can move on to Rumah DataKu and the "
+        "quality of Kampung KB."]
+
+
+def test_agenda_names_every_sub_unit_tied_at_the_top():
+    def table(counts):
+        return pd.DataFrame({"kode": [f"35.72.0{i + 1}" for i in range(len(counts))],
+                             "nama": [n for n, _, _ in counts], "tercakup": [c for _, c, _ in counts],
+                             "desa_kelurahan": [d for _, _, d in counts],
+                             "cakupan_persen": [100 * c / d for _, c, d in counts],
+                             "kekurangan": [d - c for _, c, d in counts]})
+
+    two = table([("Kepanjenkidul", 2, 7), ("Sukorejo", 2, 7), ("Sananwetan", 1, 7)])  # 2/7 = 28,6 % twice
+    assert _agenda(two, "kabkota", 100.0, "id")[0] == (
+        "Kecamatan Kepanjenkidul dan Kecamatan Sukorejo mencatat cakupan tertinggi (28,6%) dan dapat berbagi "
+        "praktik baiknya.")
+    assert _agenda(two, "kabkota", 100.0, "en")[0] == (
+        "Kecamatan Kepanjenkidul and Kecamatan Sukorejo have the highest coverage (28.6%) and can share what worked.")
+    three = table([("A", 1, 2), ("B", 2, 4), ("C", 3, 6), ("D", 0, 5)])  # 1/2 = 2/4 = 3/6 = 50 %
+    assert _agenda(three, "kabkota", 100.0, "id")[0] == (
+        "Kecamatan A dan 2 kecamatan lain mencatat cakupan tertinggi (50,0%) dan dapat berbagi praktik baiknya.")
+    assert _agenda(three, "kabkota", 100.0, "en")[0].startswith(
+        "Kecamatan A and 2 other kecamatan have the highest coverage (50.0%)")

@@ -74,3 +74,40 @@ def test_month_year():
 def test_unknown_language_is_an_error():
     with pytest.raises(ValueError, match="unknown language"):
         fmt.number(1, "fr")
+
+
+# percent_of rounds half up on the exact fraction part/whole, never through a binary float:
+@pytest.mark.parametrize("part, whole, id_text, en_text", [
+    (51, 80, "63,8%", "63.8%"),        # 51/80 = 0.6375 exactly -> 63.75 -> half up 63.8 (the float gives 63.7499…)
+    (1, 8, "12,5%", "12.5%"),          # 1/8 = 12.5 exactly
+    (1, 3, "33,3%", "33.3%"),          # 33.33… -> 33.3
+    (2, 3, "66,7%", "66.7%"),          # 66.66… -> 66.7
+    (1512, 1513, "99,9%", "99.9%"),    # 99.934 -> 99.9; never 100 while one is missing
+    (1999, 2000, "99,9%", "99.9%"),    # 99.95 would round to 100.0: held at 99.9
+    (1, 2000, "0,1%", "0.1%"),         # 0.05 -> 0.1, and never 0 when something is there
+    (1, 3000, "0,1%", "0.1%"),         # 0.033 -> 0.0, held at 0.1
+    (0, 80, "0,0%", "0.0%"),           # nothing is 0
+    (80, 80, "100%", "100%"),          # all of them, said plainly
+])
+def test_percent_of_is_exact(part, whole, id_text, en_text):
+    assert fmt.percent_of(part, whole) == id_text
+    assert fmt.percent_of(part, whole, "en") == en_text
+    assert fmt.percent_of(np.int64(part), np.int64(whole)) == id_text  # numpy counts from a table
+    assert fmt.percent_of(float(part), float(whole), "en") == en_text  # integer-valued floats (NaN-holding columns)
+
+
+def test_percent_of_empty_whole_is_a_dash():
+    assert fmt.percent_of(0, 0) == "–" and fmt.percent_of(3, None, "en") == "–"
+
+
+@pytest.mark.parametrize("x, digits, id_text", [
+    (63.75, 1, "63,8"),     # shortest repr "63.75" -> half up
+    (1.005, 2, "1,01"),     # the binary double is 1.00499999…; its shortest repr is "1.005"
+    (2.675, 2, "2,68"),     # likewise 2.67499999… -> "2.675"
+    (0.1 + 0.2, 2, "0,30"),  # 0.30000000000000004 -> 0.30
+    (-2.5, 0, "-3"),        # half away from zero
+])
+def test_float_rounds_half_up_on_its_shortest_repr(x, digits, id_text):
+    assert fmt.number(x, "id", digits=digits) == id_text
+    assert fmt.number(x, "en", digits=digits) == id_text.replace(",", ".")
+    assert fmt.percent(63.75) == "63,8%" and fmt.percent(63.75, "en") == "63.8%"

@@ -52,8 +52,9 @@ def test_bengkulu_indonesian_exact():
         "Per 4 Juni 2024, 1.322 Kampung KB telah terbentuk di Provinsi Bengkulu, "
         "mencakup 1.322 dari 1.513 desa/kelurahan (87,4%).",
         "Untuk mencakup seluruh desa/kelurahan pada 31 Juli 2024 masih diperlukan 191 Kampung KB.",
-        "Dengan laju 12 bulan terakhir, rata-rata 22 desa/kelurahan baru per bulan, target diperkirakan "
-        "baru tercapai pada Maret 2025; agar tepat waktu dibutuhkan 101 desa/kelurahan per bulan.",
+        # March 2025 is after the 31 July 2024 deadline: said to be a straight line, not a forecast
+        "Jika laju 12 bulan terakhir (rata-rata 22 desa/kelurahan per bulan) berlanjut lurus, target baru "
+        "tercapai sekitar Maret 2025; agar tepat waktu dibutuhkan 101 desa/kelurahan per bulan.",
         "Sebanyak 8 dari 10 kabupaten/kota belum mencakup seluruh desa/kelurahannya; cakupan tertinggi "
         "di Kabupaten Rejang Lebong (98,2%) dan terendah di Kota Bengkulu (45,0%).",
         "Rumah DataKu telah terbentuk di 410 dari 1.322 Kampung KB (31,0%), masih di bawah target 75%.",
@@ -66,8 +67,9 @@ def test_bengkulu_english_exact():
         "As of 4 June 2024, 1,322 Kampung KB had been formed in Bengkulu Province, "
         "covering 1,322 of 1,513 desa/kelurahan (87.4%).",
         "To cover every desa/kelurahan by 31 July 2024, 191 more Kampung KB are needed.",
-        "At the pace of the last 12 months, an average of 22 desa/kelurahan a month, the target would only "
-        "be reached in March 2025; meeting it on time needs 101 desa/kelurahan a month.",
+        "If the pace of the last 12 months (an average of 22 desa/kelurahan a month) continued in a straight "
+        "line, the target would only be reached around March 2025; meeting it on time needs 101 desa/kelurahan "
+        "a month.",
         "8 of 10 kabupaten/kota have not yet covered all their desa/kelurahan; coverage is highest in "
         "Rejang Lebong Regency (98.2%) and lowest in Bengkulu City (45.0%).",
         "Rumah DataKu has been formed in 410 of 1,322 Kampung KB (31.0%), still below the 75% target.",
@@ -121,9 +123,14 @@ def test_none_pace_drops_pace_sentence():
 
 
 def test_pace_without_projection_and_zero_pace():
+    # a pace but no date: the straight line lies more than 3 years past the deadline (trend.py)
     tp = talking_points(bengkulu(perkiraan_tercapai=None))
-    assert tp[2] == ("Dalam 12 bulan terakhir rata-rata 22 desa/kelurahan baru tercakup setiap bulan, "
-                     "sedangkan untuk mencapai target dibutuhkan 101 desa/kelurahan per bulan.")
+    assert tp[2] == ("Dalam 12 bulan terakhir rata-rata 22 desa/kelurahan baru tercakup setiap bulan, dan dengan "
+                     "laju ini target tidak tercapai dalam beberapa tahun; agar tepat waktu dibutuhkan 101 "
+                     "desa/kelurahan per bulan.")
+    assert talking_points(bengkulu(perkiraan_tercapai=None), "en")[2] == (
+        "Over the last 12 months an average of 22 desa/kelurahan were newly covered each month, and at this pace "
+        "the target would not be reached for several years; meeting it on time needs 101 desa/kelurahan a month.")
     tp0 = talking_points(bengkulu(laju_12_bulan=0.0, perkiraan_tercapai=None, laju_dibutuhkan=3.25))
     assert tp0[2] == ("Dalam 12 bulan terakhir tidak ada desa/kelurahan baru yang tercakup, "
                       "sedangkan untuk mencapai target dibutuhkan 3,3 desa/kelurahan per bulan.")
@@ -221,6 +228,110 @@ def test_region_phrase(nama, tingkat, kode, lang, expected):
 
 def test_region_name_kecamatan():
     assert region_name("Balik Bukit", "kecamatan") == "Kecamatan Balik Bukit"
+
+
+def blitar(**over):
+    """Kota Blitar on 24 August 2022: 5 of 21 kelurahan, three kecamatan, two of them tied at the top."""
+    h = dict(
+        wilayah_kode="35.72", wilayah_nama="Kota Blitar", tingkat="kabkota", as_of=date(2022, 8, 24),
+        desa_kelurahan=21, desa=0, kelurahan=21, tercakup=5, kampung_kb=5, cakupan_persen=500 / 21,
+        target_tanggal=date(2024, 12, 31), target_persen=100.0, kekurangan=16,
+        rumah_dataku=2, rumah_dataku_persen=40.0, rumah_dataku_target_persen=75.0,
+        # 1 kelurahan covered in 12 months; 24 Aug 2022 → 31 Dec 2024 = 129 + 365 + 366 = 860 days:
+        # 16 / (860 / 30.4375) = 0.566 a month; 16 at 1/12 a month = 16 years: no projected date
+        laju_12_bulan=1 / 12, laju_dibutuhkan=16 * 30.4375 / 860, perkiraan_tercapai=None,
+        cpr=None, mkjp=None, unmet=None, partisipasi_poktan=None,
+        sub_unit_jumlah=3, sub_unit_di_bawah_target=3,
+        sub_unit_tertinggi={"nama": "Kepanjenkidul", "persen": 200 / 7, "tercakup": 2, "desa_kelurahan": 7,
+                            "lainnya": ["Sukorejo"]},
+        sub_unit_terendah={"nama": "Sananwetan", "persen": 100 / 7, "tercakup": 1, "desa_kelurahan": 7,
+                           "lainnya": []},
+    )
+    h.update(over)
+    return h
+
+
+def test_projection_years_past_the_deadline_says_the_target_is_not_reached():
+    # 1/12 = 0.083 -> "0,1"; needed 0.566 -> "0,6"
+    assert talking_points(blitar())[2] == (
+        "Dalam 12 bulan terakhir rata-rata 0,1 desa/kelurahan baru tercakup setiap bulan, dan dengan laju ini "
+        "target tidak tercapai dalam beberapa tahun; agar tepat waktu dibutuhkan 0,6 desa/kelurahan per bulan.")
+    assert talking_points(blitar(), "en")[2] == (
+        "Over the last 12 months an average of 0.1 desa/kelurahan were newly covered each month, and at this pace "
+        "the target would not be reached for several years; meeting it on time needs 0.6 desa/kelurahan a month.")
+
+
+def test_ties_are_named():
+    # 2/7 = 28.571 -> 28,6 %; 1/7 = 14.286 -> 14,3 %
+    assert talking_points(blitar())[3] == (
+        "Belum ada kecamatan yang mencakup seluruh desa/kelurahannya; cakupan tertinggi di Kecamatan Kepanjenkidul "
+        "dan Kecamatan Sukorejo (28,6%) dan terendah di Kecamatan Sananwetan (14,3%).")
+    assert talking_points(blitar(), "en")[3] == (
+        "None of the 3 kecamatan has covered all its desa/kelurahan yet; coverage is highest in Kecamatan "
+        "Kepanjenkidul and Kecamatan Sukorejo (28.6%) and lowest in Kecamatan Sananwetan (14.3%).")
+    # three or more tied: the first and how many others; 0/7 = 0,0 %
+    h = blitar(sub_unit_jumlah=5, sub_unit_terendah={"nama": "Garum", "persen": 0.0, "tercakup": 0,
+                                                     "desa_kelurahan": 7, "lainnya": ["Talun", "Wlingi"]})
+    assert talking_points(h)[3].endswith("terendah di Kecamatan Garum dan 2 kecamatan lain (0,0%).")
+    assert talking_points(h, "en")[3].endswith("lowest in Kecamatan Garum and 2 other kecamatan (0.0%).")
+
+
+def test_percentages_round_half_up_on_the_counts():
+    # 51/80 = 63.75 % exactly -> 63,8 (the float 100 × 51 / 80 from a division is 63.7499…);
+    # Rumah DataKu 7/56 = 1/8 = 12,5 %; sub-units 2/3 = 66,7 %, 1/3 = 33,3 %
+    h = bengkulu(desa_kelurahan=80, tercakup=51, kampung_kb=56, cakupan_persen=63.74999999999999, kekurangan=29,
+                 rumah_dataku=7, rumah_dataku_persen=12.5,
+                 sub_unit_tertinggi={"nama": "Kab. Kaur", "persen": 66.66, "tercakup": 2, "desa_kelurahan": 3},
+                 sub_unit_terendah={"nama": "Kab. Seluma", "persen": 33.33, "tercakup": 1, "desa_kelurahan": 3})
+    tp, en = talking_points(h), talking_points(h, "en")
+    assert tp[0] == ("Per 4 Juni 2024, 56 Kampung KB telah terbentuk di Provinsi Bengkulu, "
+                     "mencakup 51 dari 80 desa/kelurahan (63,8%).")
+    assert en[0] == ("As of 4 June 2024, 56 Kampung KB had been formed in Bengkulu Province, "
+                     "covering 51 of 80 desa/kelurahan (63.8%).")
+    assert tp[3].endswith("tertinggi di Kabupaten Kaur (66,7%) dan terendah di Kabupaten Seluma (33,3%).")
+    assert en[3].endswith("highest in Kaur Regency (66.7%) and lowest in Seluma Regency (33.3%).")
+    assert tp[4] == "Rumah DataKu telah terbentuk di 7 dari 56 Kampung KB (12,5%), masih di bawah target 75%."
+    assert en[4] == "Rumah DataKu has been formed in 7 of 56 Kampung KB (12.5%), still below the 75% target."
+    # 990 of 1,320 = 75 % exactly meets the 75 % target, whatever float the headline carries
+    met = bengkulu(kampung_kb=1320, rumah_dataku=990, rumah_dataku_persen=74.99999999999999)
+    assert talking_points(met)[4] == ("Rumah DataKu telah terbentuk di 990 dari 1.320 Kampung KB (75,0%), "
+                                      "telah memenuhi target 75%.")
+    assert talking_points(met, "en")[4].endswith("(75.0%), meeting the 75% target.")
+
+
+def test_target_below_100_never_claims_full_coverage():
+    # every kabupaten/kota met a 50 % target; the lowest, Kota Bengkulu, has 4 of 7 (57,1 %)
+    h = bengkulu(target_persen=50.0, kekurangan=0, laju_dibutuhkan=0.0, sub_unit_di_bawah_target=0,
+                 sub_unit_terendah={"nama": "Kota Bengkulu", "persen": 400 / 7, "tercakup": 4, "desa_kelurahan": 7})
+    tp, en = talking_points(h), talking_points(h, "en")
+    assert tp[2] == ("Seluruh 10 kabupaten/kota telah mencapai target cakupan 50%; cakupan tertinggi di "
+                     "Kabupaten Rejang Lebong (98,2%) dan terendah di Kota Bengkulu (57,1%).")
+    assert en[2] == ("All 10 kabupaten/kota have reached the 50% coverage target; coverage is highest in "
+                     "Rejang Lebong Regency (98.2%) and lowest in Bengkulu City (57.1%).")
+    assert not any("seluruh desa/kelurahannya" in x for x in tp) and not any("every" in x for x in en)
+
+
+def test_deadline_today_gets_its_own_sentence():
+    # as_of = target_tanggal = 31 July 2024, 191 still to cover (1,513 − 1,322); no month left for a pace
+    h = bengkulu(as_of=date(2024, 7, 31), laju_dibutuhkan=None)
+    tp, en = talking_points(h), talking_points(h, "en")
+    assert tp[1] == ("Batas waktu target mencakup seluruh desa/kelurahan jatuh hari ini (31 Juli 2024); "
+                     "masih diperlukan 191 Kampung KB.")
+    assert en[1] == ("The deadline for covering every desa/kelurahan is today (31 July 2024); "
+                     "191 more Kampung KB are needed.")
+    assert not any("per bulan" in x for x in tp) and not any("a month" in x for x in en)
+    # a target met on its deadline day is simply met
+    assert talking_points(bengkulu(as_of=date(2024, 7, 31), kekurangan=0, target_persen=75.0))[1] == (
+        "Target mencakup 75% desa/kelurahan pada 31 Juli 2024 telah tercapai.")
+
+
+def test_one_sub_unit_below_target_takes_a_singular_verb_in_english():
+    assert talking_points(bengkulu(sub_unit_di_bawah_target=1), "en")[3].startswith(
+        "1 of 10 kabupaten/kota has not yet covered all its desa/kelurahan;")
+    assert talking_points(bengkulu(sub_unit_di_bawah_target=1, target_persen=75.0), "en")[3].startswith(
+        "1 of 10 kabupaten/kota is still below the 75% coverage target;")
+    assert talking_points(bengkulu(sub_unit_di_bawah_target=1))[3].startswith(
+        "Sebanyak 1 dari 10 kabupaten/kota belum mencakup seluruh desa/kelurahannya;")
 
 
 def test_unknown_language():

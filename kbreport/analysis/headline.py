@@ -11,13 +11,16 @@ Keys (HEADLINE_KEYS, exactly these; plain Python types, None instead of NaN):
     — defined in kbreport.analysis.trend,
   cpr, mkjp, unmet, partisipasi_poktan (float|None, percent; kbreport.analysis.outcomes),
   sub_unit_jumlah (int), sub_unit_di_bawah_target (int: sub-units whose coverage is below target_persen),
-  sub_unit_tertinggi / sub_unit_terendah ({"nama": str, "persen": float} or None): highest / lowest
-    coverage, the first by kode on a tie; None when there are no sub-units or all have the same coverage
-    (nothing to single out).
+  sub_unit_tertinggi / sub_unit_terendah ({"nama": str, "persen": float, "tercakup": int,
+    "desa_kelurahan": int, "lainnya": [str]} or None): highest / lowest coverage, judged on the exact
+    fraction tercakup / desa_kelurahan (sub-units without desa are not ranked); "nama" is the first by kode
+    and "lainnya" the others with exactly the same fraction, by kode (empty when there is no tie); None when
+    there are no sub-units or all have the same coverage (nothing to single out).
 """
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import pandas as pd
 
@@ -45,6 +48,26 @@ def _f(x) -> float | None:
     return float(x)
 
 
+def extremes(subs: pd.DataFrame) -> tuple[dict | None, dict | None]:
+    """(highest, lowest) sub-unit of a coverage table's sub-unit rows (sorted by kode), ties named in
+    "lainnya"; (None, None) when fewer than two coverages differ. See the module doc."""
+    ranked = [(Fraction(int(c), int(n)), str(nama), int(c), int(n))
+              for nama, c, n in zip(subs["nama"], subs["tercakup"], subs["desa_kelurahan"]) if int(n) > 0]
+    if not ranked:
+        return None, None
+    hi, lo = max(r[0] for r in ranked), min(r[0] for r in ranked)
+    if hi == lo:
+        return None, None
+
+    def pick(q: Fraction) -> dict:
+        tied = [r for r in ranked if r[0] == q]
+        _, nama, c, n = tied[0]
+        return {"nama": nama, "persen": 100.0 * c / n, "tercakup": c, "desa_kelurahan": n,
+                "lainnya": [r[1] for r in tied[1:]]}
+
+    return pick(hi), pick(lo)
+
+
 def headline(desa: pd.DataFrame, kampung_kb: pd.DataFrame, profil: pd.DataFrame, kkbpk: pd.DataFrame,
              kode: str | None, as_of, target_tanggal=DEFAULT_TARGET_TANGGAL,
              target_persen: float = DEFAULT_TARGET_PERSEN,
@@ -60,14 +83,7 @@ def headline(desa: pd.DataFrame, kampung_kb: pd.DataFrame, profil: pd.DataFrame,
     rdk = total_row(rumah_dataku_from_scope(sc, profil, rdk_target_persen))
     out = total_row(outcomes_from_scope(sc, kkbpk))
 
-    top = low = None
-    if len(subs):
-        p = subs["cakupan_persen"].round(9)
-        if p.max() > p.min():
-            hi, lo = subs.loc[p.idxmax()], subs.loc[p.idxmin()]  # idxmax/idxmin: first on ties (by kode)
-            top = {"nama": str(hi["nama"]), "persen": float(hi["cakupan_persen"])}
-            low = {"nama": str(lo["nama"]), "persen": float(lo["cakupan_persen"])}
-
+    top, low = extremes(subs)
     h = {
         "wilayah_kode": sc.unit.kode,
         "wilayah_nama": sc.unit.nama,

@@ -12,13 +12,17 @@ Kampung KB active today, since the data keeps no history of the aktif flag):
 - target_desa = ceil(target_persen × desa_kelurahan / 100); sisa = max(0, target_desa − T(as_of)).
 - bulan_tersisa = (target_tanggal − as_of) in days / 30.4375 (the mean Gregorian month), never below 0.
 - laju_dibutuhkan = sisa / bulan_tersisa (desa per month); 0.0 when the target is already met; None when
-  it is not met and target_tanggal is not after as_of (no time left: no pace can reach it).
-- perkiraan_tercapai = as_of + ceil(sisa / laju_12_bulan × 30.4375) days: the day the current pace would
-  reach the target; None when the target is already met or laju_12_bulan is 0.
+  it is not met and target_tanggal is not after as_of (no time left, also on the deadline day itself:
+  no pace can reach it).
+- perkiraan_tercapai = as_of + ceil(sisa / laju_12_bulan × 30.4375) days, i.e. ceil(sisa × 365.25 / n12)
+  days with n12 the desa covered in the 12 months (integer arithmetic: no overflow, no float noise): the
+  day a straight line at the last 12 months' pace would reach the target — an extrapolation, not a
+  forecast. None when the target is already met, laju_12_bulan is 0, or that day is more than
+  PROJECTION_YEARS (3) years after target_tanggal (perkiraan_di_luar_batas is then True): so far out the
+  straight line says only that at this pace the target is not reached for years.
 """
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import numpy as np
@@ -31,6 +35,29 @@ from kbreport.schema import PROGRAMME_LAUNCH
 MONTH_DAYS = 365.25 / 12  # 30.4375
 DEFAULT_TARGET_TANGGAL = date(2024, 12, 31)  # Inpres 3/2022: a Kampung KB in every desa/kelurahan by 2024
 DEFAULT_TARGET_PERSEN = 100.0
+PROJECTION_YEARS = 3  # a straight-line date later than this after target_tanggal is not printed
+
+
+def _years_after(d: date, years: int) -> date:
+    """d plus whole years (29 February -> 28 February), capped at date.max."""
+    if d.year + years > date.max.year:
+        return date.max
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
+
+
+def projected_date(as_of: date, sisa: int, covered_12: int, target_tanggal: date) -> date | None:
+    """as_of + ceil(sisa × 365.25 / covered_12) days, or None when that is more than PROJECTION_YEARS
+    after target_tanggal (or covered_12 is 0). Integers and day ordinals only, so no date overflows."""
+    if covered_12 <= 0:
+        return None
+    days = -(-sisa * 36525 // (100 * covered_12))  # ceil(sisa / (n/12) × 365.25/12)
+    day = as_of.toordinal() + days
+    if day > _years_after(target_tanggal, PROJECTION_YEARS).toordinal():
+        return None
+    return date.fromordinal(day)
 
 
 def _first_cover(sc: Scope) -> pd.Series:
@@ -89,7 +116,8 @@ def pace_from_scope(sc: Scope, target_tanggal=DEFAULT_TARGET_TANGGAL,
     launches = sc.kkb["tanggal_pencanangan"].to_numpy()
     since = np.datetime64((as_of - pd.DateOffset(months=12)).date(), "D")
     tercakup = int(len(first))
-    laju = int((first > since).sum()) / 12.0
+    covered_12 = int((first > since).sum())
+    laju = covered_12 / 12.0
     laju_kkb = int((launches > since).sum()) / 12.0
     n = int(len(sc.desa_rows))
     target_desa = int(target_count(n, target_persen))
@@ -102,10 +130,8 @@ def pace_from_scope(sc: Scope, target_tanggal=DEFAULT_TARGET_TANGGAL,
         dibutuhkan = None
     else:
         dibutuhkan = sisa / bulan_tersisa
-    if tercapai or laju <= 0:
-        perkiraan = None
-    else:
-        perkiraan = (as_of + pd.Timedelta(days=math.ceil(round(sisa / laju * MONTH_DAYS, 9)))).date()
+    perkiraan = None if tercapai else projected_date(as_of.date(), sisa, covered_12, tgt.date())
+    di_luar = not tercapai and covered_12 > 0 and perkiraan is None
     return {
         "as_of": as_of.date(),
         "target_tanggal": tgt.date(),
@@ -121,6 +147,7 @@ def pace_from_scope(sc: Scope, target_tanggal=DEFAULT_TARGET_TANGGAL,
         "laju_kkb_12_bulan": float(laju_kkb),
         "laju_dibutuhkan": dibutuhkan,
         "perkiraan_tercapai": perkiraan,
+        "perkiraan_di_luar_batas": bool(di_luar),
     }
 
 
