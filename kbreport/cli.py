@@ -170,12 +170,30 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str) -> None:
     click.echo(f"{ui('source', lang)}: {sumber}{label} · {data_dir} · sha256 {checksum}")
     counts = ", ".join(f"{name} {format_int(len(df), lang)} {ui('rows', lang)}" for name, df in tables.items())
     click.echo(f"{ui('summary', lang)}: {counts}")
+    _echo_coverage(data_dir, master, lang)
     elapsed = f"{time.perf_counter() - start:.1f}".replace(".", "," if lang == "id" else ".")
     click.echo(f"{format_int(errors, lang)} {ui('errors', lang)}, {format_int(warnings, lang)} {ui('warnings', lang)}"
                f" ({elapsed} {ui('seconds', lang)})")
     click.echo(ui("not_ok" if errors else "ok", lang))
     if errors:
         sys.exit(1)
+
+
+def _echo_coverage(data_dir: Path, master, lang: str) -> None:
+    """The regions the export covers: reports of regions outside it are refused by `kbreport run`."""
+    from .data_coverage import data_coverage
+
+    if not data_dir.is_dir():
+        return
+    try:
+        cov = data_coverage(data_dir)
+    except (ValueError, OSError) as e:
+        click.echo(str(e))
+        return
+    how = {("id", True): "dinyatakan di sumber.json", ("id", False): "disimpulkan dari baris kampung_kb",
+           ("en", True): "declared in sumber.json", ("en", False): "inferred from the kampung_kb rows"}[(lang, cov.declared)]
+    head = "Cakupan wilayah" if lang == "id" else "Regions covered"
+    click.echo(f"{head}: {cov.describe(master)} ({how})")
 
 
 # [demo]
@@ -211,11 +229,11 @@ def _parse_formats(value: str) -> tuple[str, ...]:
 
 
 @main.command("run")
-@click.argument("params", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.argument("params", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", default="outputs", show_default=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder; each report goes to OUT/<params file name>/.")
 @click.option("--data", "data", default=None, type=click.Path(file_okay=False, path_type=Path),
-              help="Data folder (default: $KBREPORT_DATA or data/demo).")
+              help="Data folder (default: $KBREPORT_DATA or ./data/demo).")
 @click.option("--formats", "formats", default="ipynb,html,pdf,xlsx", show_default=True,
               help="Comma-separated: ipynb, html, pdf, xlsx (figures.json is always written).")
 @click.option("--timeout", default=600, show_default=True, type=float,
@@ -234,6 +252,10 @@ def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernel
     from .exceptions import KbreportError
 
     fmts = _parse_formats(formats)
+    if not params:  # `kbreport run` in a project folder builds its params/
+        if not Path("params").is_dir():
+            raise click.UsageError("sebutkan file atau folder params (tidak ada folder params/ di sini)")
+        params = (Path("params"),)
     try:
         result = run_batch(params, out, data_dir=data, jobs=jobs, formats=fmts, force=force, timeout=timeout,
                            dask_address=dask, warm_kernels=not fresh_kernels)
@@ -242,6 +264,22 @@ def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernel
     if result.exit_code:
         sys.exit(result.exit_code)
 
+
+# [template]
+@main.command("template")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+def template_cmd(folder: Path, lang: str) -> None:
+    """Tulis keempat tabel kosong (judul kolom saja) ke FOLDER: CSV, dan template.xlsx dengan satu
+    lembar per tabel serta lembar penjelasan setiap kolom. Berkas yang sudah ada tidak ditimpa."""
+    from .blank_tables import write_blank_tables
+    from .exceptions import KbreportError
+
+    try:
+        for p in write_blank_tables(folder, lang):
+            click.echo(str(p))
+    except (KbreportError, OSError) as e:
+        raise click.ClickException(str(e)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -125,8 +125,10 @@ def _desa_codes(data_dir: Path) -> list[str]:
     if raw is None:
         df = read_table(path, schema.KAMPUNG_KB)
         raw = df["kode_desa"] if "kode_desa" in df.columns else pd.Series([], dtype=str)
-    codes = (normalize_code(x) for x in pd.Series(raw).dropna().astype(str).str.strip().unique() if x)
-    return [c for c in codes if c]
+    uniq = pd.Series(pd.Series(raw).dropna().astype(str).str.strip().unique())
+    dotted = uniq.str.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.\d{4}")
+    rest = (normalize_code(x) for x in uniq[~dotted] if x)  # undotted or odd codes, one by one
+    return [*uniq[dotted].tolist(), *(c for c in rest if c)]
 
 
 _CACHE: dict[tuple, DataCoverage] = {}
