@@ -170,11 +170,12 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str) -> None:
     click.echo(f"{ui('source', lang)}: {sumber}{label} · {data_dir} · sha256 {checksum}")
     counts = ", ".join(f"{name} {format_int(len(df), lang)} {ui('rows', lang)}" for name, df in tables.items())
     click.echo(f"{ui('summary', lang)}: {counts}")
-    _echo_coverage(data_dir, master, lang)
     elapsed = f"{time.perf_counter() - start:.1f}".replace(".", "," if lang == "id" else ".")
     click.echo(f"{format_int(errors, lang)} {ui('errors', lang)}, {format_int(warnings, lang)} {ui('warnings', lang)}"
                f" ({elapsed} {ui('seconds', lang)})")
     click.echo(ui("not_ok" if errors else "ok", lang))
+    if not errors:
+        _echo_coverage(data_dir, master, lang)
     if errors:
         sys.exit(1)
 
