@@ -18,7 +18,13 @@
 - Scale-out: with `dask_address` the same jobs go to a `distributed` cluster; each job ships its
   params and data files, builds in a private temp folder on the worker and returns the output
   files' bytes, which are installed here atomically.
-- Finally `<out>/manifest.json` and `<out>/index.html` describe every report of the run.
+- Finally `<out>/manifest.json` and `<out>/index.html` describe every report of the run, and keep
+  the entries of earlier runs whose report folder is still there.
+- Safety: the data folder is validated once, before any kernel starts (kbreport's own builder).
+  Nothing is written, removed or renamed through a symlink; a report folder that is one, or that
+  cannot be written, fails that report alone, in one line naming it; an output folder that cannot
+  be written stops the run at once. Libraries' temporary files (WeasyPrint, matplotlib, Jupyter's
+  connection files) go under `<out>/.work`, removed on success, failure and SIGINT/SIGTERM.
 
 The builder is any picklable callable with the signature of `kbreport.report.build_report`:
 `builder(params_path, out_dir, data_dir=None, formats=..., timeout=600, kernel_name="python3",
@@ -48,6 +54,7 @@ from .hashing import (
     STAMP_NAME,
     HashCache,
     build_inputs,
+    built_time,
     code_fingerprint,
     inputs_digest,
     output_hashes,
@@ -59,6 +66,8 @@ from .hashing import (
 from .paths import safe_stem
 from .failures import describe_failure
 from .progress import Progress, format_seconds
+from .messages import run_message
+from .paths import describe_os_error, folder_problem, make_folder, refuse_symlink, symlink_refusal
 
 ALL_FORMATS = ("ipynb", "html", "pdf", "xlsx")
 PARAMS_SUFFIXES = (".yaml", ".yml")
@@ -108,6 +117,7 @@ class BatchResult:
     exit_code: int
     mode: str = "local"
     interrupted: str | None = None  # "SIGINT"/"SIGTERM" when the run was stopped
+    problems: list[str] = field(default_factory=list)  # run-level, e.g. a manifest that could not be written
 
     def by_status(self, status: str) -> list[ReportOutcome]:
         return [r for r in self.reports if r.status == status]
@@ -140,6 +150,7 @@ class BatchResult:
                 reason = (r.reason or "").replace("\n", "\n      ")
                 log = f" [log: {self.out_dir / r.log}]" if r.log else ""
                 lines.append(f"  - {r.name} ({r.params}): {reason}{log}")
+        lines.extend(self.problems)
         lines.append(f"Indeks: {self.out_dir / 'index.html'}")
         return "\n".join(lines)
 
@@ -334,7 +345,7 @@ def _watch_parent(parent_pid: int) -> None:  # pragma: no cover - runs only if t
             os._exit(1)
 
 
-def _worker_init(parent_pid: int) -> None:
+def _worker_init(parent_pid: int, work_root: str | None = None) -> None:
     # jsonschema (under nbformat and papermill) imports rfc3987-syntax when it is installed (jupyter
     # pulls it in), which compiles a Lark grammar for IRI checks: 1.5 s in every worker. The
     # notebook schema checks no IRI, so workers go without it.
@@ -346,6 +357,38 @@ def _worker_init(parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_sigterm)
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="kbreport-watch-parent").start()
+    if work_root:
+        _private_temp(Path(work_root))
+
+
+def _private_temp(work_root: Path) -> None:
+    """Temporary files of this process and of the kernels it starts (WeasyPrint's fonts, Jupyter's
+    connection files, matplotlib's fallback config) go under `work_root`, which the run removes
+    however it ends: a killed worker cannot clean up after its libraries."""
+    root = Path(os.path.abspath(work_root))  # kernels run in other folders
+    tmp, runtime = root / "tmp", root / "jupyter-runtime"
+    try:
+        tmp.mkdir(parents=True, exist_ok=True)
+        runtime.mkdir(exist_ok=True)
+    except OSError:
+        return  # the system's temp folder, then; the report itself says what is wrong with the folder
+    for var in ("TMPDIR", "TEMP", "TMP"):
+        os.environ[var] = str(tmp)
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime)
+    if "MPLCONFIGDIR" not in os.environ and not _matplotlib_dirs_writable():
+        os.environ["MPLCONFIGDIR"] = str(root / "matplotlib")  # one for the run, not one temp folder per kernel
+    tempfile.tempdir = None  # recomputed from TMPDIR
+
+
+def _matplotlib_dirs_writable() -> bool:
+    """Whether matplotlib can use its own config and cache folders (else it makes a temporary one)."""
+    home = Path.home()
+    for var, default in (("XDG_CONFIG_HOME", home / ".config"), ("XDG_CACHE_HOME", home / ".cache")):
+        folder = Path(os.environ.get(var) or default) / "matplotlib"
+        probe = next((q for q in (folder, *folder.parents) if q.exists()), None)
+        if probe is None or not os.access(probe, os.W_OK):
+            return False
+    return True
 
 
 def _on_alarm(signum, frame):
@@ -457,8 +500,12 @@ def run_local_job(spec: dict) -> dict:
     out_dir = Path(spec["out_dir"])
     name = spec["name"]
     work_root = out_dir / WORK_DIR_NAME
-    work_root.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=work_root))
+    try:
+        work_root.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=work_root))
+    except OSError as e:
+        return {"name": name, "status": "failed", "reason": describe_os_error(e, work_root, folder=True),
+                "seconds": 0.0, "files": [], "log": None, "timings": {}}
     log = work.with_name(work.name + ".log")
     log_kept = None
     try:
@@ -471,10 +518,7 @@ def run_local_job(spec: dict) -> dict:
         if status != "ok" and kernel is not None:
             _append_tail(kernel.log_path, kernel_log_at, log)  # what the kernel process itself said meanwhile
         if status != "ok" and log.is_file() and log.stat().st_size:
-            logs = out_dir / LOGS_DIR_NAME
-            logs.mkdir(exist_ok=True)
-            os.replace(log, logs / f"{name}.log")
-            log_kept = f"{LOGS_DIR_NAME}/{name}.log"
+            log_kept = _keep_log(log, out_dir, name)
     finally:
         shutil.rmtree(work, ignore_errors=True)
         with contextlib.suppress(OSError):
@@ -482,6 +526,19 @@ def run_local_job(spec: dict) -> dict:
     files = _file_list(out_dir / name, name) if status == "ok" else []
     return {"name": name, "status": status, "reason": reason, "seconds": secs, "files": files, "log": log_kept,
             "timings": timings}
+
+
+def _keep_log(log: Path, out_dir: Path, name: str) -> str | None:
+    """Move a failed report's log to `<out>/.logs/<name>.log`; None if that folder refuses it (the
+    reason of the failure is what counts)."""
+    logs = out_dir / LOGS_DIR_NAME
+    try:
+        refuse_symlink(logs)
+        logs.mkdir(exist_ok=True)
+        os.replace(log, logs / f"{name}.log")
+    except (OSError, ReportError):
+        return None
+    return f"{LOGS_DIR_NAME}/{name}.log"
 
 
 def _materialise(blob: dict[str, bytes] | None, digest: str | None, name: str) -> str | None:
@@ -548,7 +605,9 @@ def run_remote_job(spec: dict, data_blob: dict[str, bytes] | None = None,
 def install_dir(new: Path, dest: Path, trash_dir: Path) -> None:
     """Put folder `new` at `dest` by rename. Readers see the old folder or the new one, complete;
     `trash_dir` (same file system) receives the old one."""
-    if dest.exists() or dest.is_symlink():
+    refuse_symlink(dest)
+    refuse_symlink(trash_dir)
+    if dest.exists():
         old = trash_dir / f"old-{dest.name}"
         os.rename(dest, old)
         os.rename(new, dest)
@@ -572,6 +631,8 @@ def install_payload(out_dir: Path, name: str, payload: dict[str, bytes]) -> None
                 f.flush()
                 os.fsync(f.fileno())
         install_dir(new, out_dir / name, stage)
+    except OSError as e:  # one line naming the folder, as for a local build
+        raise ReportError(describe_os_error(e, out_dir / name, folder=True)) from e
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
@@ -612,11 +673,15 @@ class _SignalStop:
 
 
 @contextlib.contextmanager
-def _run_lock(out_dir: Path):
+def _run_lock(out_dir: Path, lang: str = "id"):
     """One run per output folder at a time (a second one would race on the same report folders)."""
     import fcntl
 
-    fh = open(out_dir / LOCK_NAME, "a+")
+    try:  # O_NOFOLLOW: never create or touch a file through a symlink
+        fd = os.open(out_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as e:
+        raise ReportError(describe_os_error(e, out_dir / LOCK_NAME, lang)) from None
+    fh = os.fdopen(fd, "a+")
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -630,6 +695,8 @@ def _run_lock(out_dir: Path):
 def _clean_work(out_dir: Path) -> None:
     shutil.rmtree(out_dir / WORK_DIR_NAME, ignore_errors=True)
     for p in out_dir.glob(".*.tmp"):
+        if p.is_symlink():  # not one of ours
+            continue
         with contextlib.suppress(OSError):
             p.unlink()
 
@@ -686,7 +753,8 @@ def run_batch(
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     formats = check_formats(formats)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    lang = lang if lang in ("id", "en") else "id"
+    _prepare_output(out, lang)
     if builder is None:
         from .report import build_report  # light at import: papermill & co. load in the workers
 
@@ -708,10 +776,11 @@ def run_batch(
     stopped: str | None = None
     exit_code = EXIT_OK
     prog = progress if isinstance(progress, Progress) else Progress(len(files), enabled=bool(progress), lang=lang)
-    with _run_lock(out), _SignalStop():
+    with _run_lock(out, lang), _SignalStop():
         try:
             _clean_work(out)
             todo = _plan(files, resolver, out, data, formats, force, outcomes, prog)
+            todo = _ready_to_build(todo, outcomes, out, data if builder is _default_builder() else None, prog, lang)
             spec_base = {"out_dir": str(out), "data_dir": str(data) if data else None, "formats": list(formats),
                          "timeout": timeout, "kernel_name": kernel_name, "builder": builder,
                          "warm_kernels": warm_kernels}
@@ -731,7 +800,7 @@ def run_batch(
             exit_code = EXIT_FAILED
         result = BatchResult(out_dir=out, reports=reports, seconds=time.monotonic() - t_start,
                              exit_code=exit_code, mode=mode, interrupted=stopped)
-        write_manifest(out, result, formats)
+        _write_run_files(out, result, formats, lang)
         if prog.enabled:
             prog.message(result.summary())
         return result
@@ -790,8 +859,8 @@ def _finish(job: Job, oc: ReportOutcome, res: dict, out: Path, prog: Progress) -
         oc.files = res.get("files") or _file_list(out / job.name, job.name)
         try:
             write_stamp(out / job.name, job.inputs or {}, {f["path"].split("/", 1)[1]: f["sha256"] for f in oc.files})
-        except OSError as e:
-            oc.status, oc.reason = "failed", f"stempel build tidak dapat ditulis: {e}"
+        except (OSError, ReportError) as e:
+            oc.status, oc.reason = "failed", _folder_reason(e, out / job.name, prog.lang)
     prog.finished(oc.name, oc.status, oc.seconds, oc.reason)
 
 
@@ -820,7 +889,7 @@ def _pool_round(jobs: list[Job], outcomes: dict[str, ReportOutcome], spec_base: 
     from concurrent.futures.process import BrokenProcessPool
 
     executor = ProcessPoolExecutor(max_workers=min(n_workers, len(jobs)), mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_worker_init, initargs=(os.getpid(),))
+                                   initializer=_worker_init, initargs=(os.getpid(), str(out / WORK_DIR_NAME)))
     broken: list[Job] = []
     seen_procs: dict[int, Any] = {}
     last_look = 0.0
@@ -962,6 +1031,83 @@ def _run_dask(todo: list[Job], outcomes: dict[str, ReportOutcome], spec_base: di
             client.close(timeout=5)
 
 
+# --- before the first write: the output folder, the data, each report's folder -----------------
+
+INDEX_NAME = "index.html"
+
+
+def _default_builder() -> Builder:
+    from .report import build_report
+
+    return build_report
+
+
+def _prepare_output(out: Path, lang: str) -> None:
+    """The output folder, made if missing, must be a writable folder (it may be a symlink: the user
+    chose it), and none of the run's own names in it a symlink or the wrong kind of entry; else the
+    run stops here, in one line, before anything is written."""
+    make_folder(out, lang, parents=True)
+    problems = [folder_problem(out, lang, follow=True)]
+    problems += [folder_problem(out / name, lang) for name in (WORK_DIR_NAME, LOGS_DIR_NAME)]
+    for name in (LOCK_NAME, MANIFEST_NAME, INDEX_NAME):
+        if (out / name).is_symlink():
+            problems.append(symlink_refusal(out / name, lang))
+        elif (out / name).is_dir():
+            problems.append(run_message("not_a_file", lang, path=out / name))
+    first = next((p for p in problems if p), None)
+    if first:
+        raise ReportError(first)
+
+
+def _ready_to_build(todo: list[Job], outcomes: dict[str, ReportOutcome], out: Path, check_data: Path | None,
+                    prog: Progress, lang: str) -> list[Job]:
+    """Before any worker starts: the data once (`check_data`; raises ReportError with the
+    validation report), then each report's folder (a problem fails that report alone); each
+    folder kept loses its stamp, so a rebuild that dies half-way does not look up to date."""
+    if todo and check_data is not None:
+        _check_data_once(check_data, lang)
+    ready = []
+    for j in todo:
+        try:
+            problem = folder_problem(out / j.name, lang)
+            if problem is None:
+                remove_stamp(out / j.name, lang)
+        except ReportError as e:
+            problem = str(e)
+        if problem is None:
+            ready.append(j)
+            continue
+        oc = outcomes[_key(j)]
+        oc.status, oc.reason = "failed", problem
+        prog.finished(oc.name, oc.status, 0.0, oc.reason)
+    return ready
+
+
+DATA_ERRORS_SHOWN = 20
+
+
+def _check_data_once(data: Path, lang: str) -> None:
+    """Validate the data folder here, once, instead of in every kernel; errors stop the run with the
+    validation report (kbreport.messages' lines, the user's language). The parsed data stays cached."""
+    from .dataset import load_data_cached
+    from .exceptions import DataValidationError
+    from .messages import format_problem
+
+    try:
+        load_data_cached(data, lang=lang)
+    except DataValidationError as e:
+        errors = [p for p in e.problems if p.severity == "error"]
+        lines = [run_message("data_invalid", lang, folder=data, n=len(errors))]
+        lines += [f"  {format_problem(p, lang)}" for p in errors[:DATA_ERRORS_SHOWN]]
+        if len(errors) > DATA_ERRORS_SHOWN:
+            lines.append("  " + run_message("data_more", lang, n=len(errors) - DATA_ERRORS_SHOWN))
+        raise ReportError("\n".join(lines)) from None
+
+
+def _folder_reason(e: BaseException, folder: Path, lang: str) -> str:
+    return str(e) if isinstance(e, ReportError) else describe_os_error(e, folder, lang, folder=True)
+
+
 # --- manifest ---------------------------------------------------------------------------------
 
 
@@ -982,12 +1128,64 @@ def manifest_dict(result: BatchResult, formats: Sequence[str]) -> dict:
     }
 
 
-def write_manifest(out: Path, result: BatchResult, formats: Sequence[str]) -> dict:
+def write_manifest(out: Path, result: BatchResult, formats: Sequence[str], lang: str = "id") -> dict:
+    """manifest.json and index.html (in `lang`): this run's reports, each with its build time, then
+    the entries of the previous manifest for other reports whose folder is still there ("kept")."""
     from .index_page import write_index
 
     m = manifest_dict(result, formats)
-    write_atomic(out / MANIFEST_NAME, (json.dumps(m, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    write_index(out, m)
+    for r in m["reports"]:
+        folder = out / r["name"]
+        r["built"] = built_time(folder) if r["status"] in ("ok", "skipped") and not folder.is_symlink() else None
+    kept = _kept_entries(out, _read_manifest(out), {r["name"] for r in m["reports"]})
+    m["reports"] += kept
+    m["kept"] = len(kept)
+    write_atomic(out / MANIFEST_NAME, (json.dumps(m, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), lang)
+    write_index(out, m, lang)
     return m
+
+
+def _write_run_files(out: Path, result: BatchResult, formats: Sequence[str], lang: str) -> None:
+    """write_manifest; if the folder refuses, the run says so in one line and fails, reports kept."""
+    try:
+        write_manifest(out, result, formats, lang)
+    except (OSError, ReportError) as e:
+        result.problems.append(_folder_reason(e, out, lang))
+        if result.exit_code == EXIT_OK:
+            result.exit_code = EXIT_FAILED
+
+
+def _read_manifest(out: Path) -> dict | None:
+    try:
+        m = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return m if isinstance(m, dict) else None
+
+
+def _kept_entries(out: Path, previous: dict | None, now: set[str]) -> list[dict]:
+    """Entries of the previous manifest for reports this run left alone whose folder is still on
+    disk, marked `kept` and with their own build time; only their files still there are listed."""
+    kept: list[dict] = []
+    for r in (previous or {}).get("reports") or []:
+        name = r.get("name") if isinstance(r, dict) else None
+        if not isinstance(name, str) or name in now or safe_stem(name) != name:
+            continue
+        folder = out / name
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        now.add(name)
+        files = [f for f in r.get("files") or [] if isinstance(f, dict) and isinstance(f.get("path"), str)
+                 and f["path"].startswith(name + "/") and (out / f["path"]).is_file()]
+        built = r.get("built") or built_time(folder) or _mtime_iso(folder / "figures.json")
+        kept.append(dict(r, files=files, built=built, kept=True))
+    return kept
+
+
+def _mtime_iso(path: Path) -> str | None:
+    try:
+        return _dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone().isoformat(timespec="seconds")
+    except OSError:
+        return None
 
 

@@ -249,8 +249,9 @@ def _parse_formats(value: str) -> tuple[str, ...]:
 def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernels) -> None:
     """Build the briefing of each PARAMS file (or every *.yaml in each PARAMS folder), in parallel;
     skip those already up to date; write OUT/manifest.json and OUT/index.html. Exit 1 if any failed."""
-    from .batch import run_batch
+    from .batch import EXIT_FAILED, run_batch
     from .exceptions import KbreportError
+    from .paths import describe_os_error
 
     fmts = _parse_formats(formats)
     if not params:  # `kbreport run` in a project folder builds its params/
@@ -260,8 +261,9 @@ def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernel
     try:
         result = run_batch(params, out, data_dir=data, jobs=jobs, formats=fmts, force=force, timeout=timeout,
                            dask_address=dask, warm_kernels=not fresh_kernels)
-    except KbreportError as e:
-        raise click.ClickException(str(e)) from None
+    except (KbreportError, OSError) as e:  # the message says it all: no "Error:", no traceback
+        click.echo(str(e) if isinstance(e, KbreportError) else describe_os_error(e), err=True)
+        sys.exit(EXIT_FAILED)
     if result.exit_code:
         sys.exit(result.exit_code)
 

@@ -2,10 +2,12 @@
 
 A report is up to date when the sha256 of its notebook, its params file, every data file and
 the kbreport code are the same as at its last successful build. Those hashes are kept in
-`<out>/<name>/.kbreport-build.json`, written last, after every output file is in place.
+`<out>/<name>/.kbreport-build.json`, written last, after every output file is in place, with the
+time of that build. A report folder that is a symlink is never up to date and never written.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import json
 import os
@@ -14,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .paths import atomic_write_bytes
+from .exceptions import ReportError
+from .paths import atomic_write_bytes, describe_os_error, refuse_symlink
 
 STAMP_NAME = ".kbreport-build.json"
 STAMP_VERSION = 1
@@ -113,10 +116,14 @@ def inputs_digest(inputs: Mapping[str, Any]) -> str:
 # --- the stamp file --------------------------------------------------------------------------
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes, lang: str = "id") -> None:
     """Write atomically (see kbreport.paths.atomic_write_bytes), creating the folder if needed."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, data)
+    folder = Path(path).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ReportError(describe_os_error(e, folder, lang, folder=True)) from e
+    atomic_write_bytes(path, data, lang)
 
 
 def output_hashes(report_dir: str | os.PathLike, cache: HashCache | None = None) -> dict[str, str]:
@@ -128,12 +135,18 @@ def output_hashes(report_dir: str | os.PathLike, cache: HashCache | None = None)
     return {p.relative_to(d).as_posix(): cache.file(p) for p in tree_files(d)}
 
 
+def now_iso() -> str:
+    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
 def write_stamp(report_dir: str | os.PathLike, inputs: Mapping[str, Any], files: Mapping[str, str]) -> dict:
+    refuse_symlink(report_dir)
     stamp = {
         "stamp_version": STAMP_VERSION,
         "digest": inputs_digest(inputs),
         "inputs": dict(inputs),
         "files": dict(files),
+        "built": now_iso(),
     }
     write_atomic(Path(report_dir) / STAMP_NAME, json.dumps(stamp, indent=2, sort_keys=True).encode())
     return stamp
@@ -149,16 +162,36 @@ def read_stamp(report_dir: str | os.PathLike) -> dict | None:
     return stamp
 
 
-def remove_stamp(report_dir: str | os.PathLike) -> None:
+def remove_stamp(report_dir: str | os.PathLike, lang: str = "id") -> None:
+    """Remove the stamp (before a rebuild). ReportError, before anything is removed, if the report
+    folder is a symlink (the stamp behind it is not ours), or if the folder refuses the removal."""
+    refuse_symlink(report_dir, lang)
     try:
         os.unlink(Path(report_dir) / STAMP_NAME)
     except FileNotFoundError:
         pass
+    except OSError as e:
+        raise ReportError(describe_os_error(e, report_dir, lang, folder=True)) from e
+
+
+def built_time(report_dir: str | os.PathLike) -> str | None:
+    """When the report in `report_dir` was last built: its stamp's time (the stamp file's own
+    modification time for stamps written before they held one), or None without a stamp."""
+    stamp = read_stamp(report_dir)
+    if stamp is not None and isinstance(stamp.get("built"), str):
+        return stamp["built"]
+    try:
+        mtime = (Path(report_dir) / STAMP_NAME).stat().st_mtime
+    except OSError:
+        return None
+    return _dt.datetime.fromtimestamp(mtime).astimezone().isoformat(timespec="seconds")
 
 
 def up_to_date(report_dir: str | os.PathLike, inputs: Mapping[str, Any]) -> dict | None:
     """The stamp if the report needs no rebuild: same input digest, the requested formats built,
     and every recorded output file still present."""
+    if Path(report_dir).is_symlink():
+        return None  # what lies behind it is not ours: rebuild, which refuses it
     stamp = read_stamp(report_dir)
     if stamp is None or stamp.get("digest") != inputs_digest(inputs):
         return None

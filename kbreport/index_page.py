@@ -1,7 +1,8 @@
 """`<out>/index.html`: one self-contained page listing every report of a batch run.
 
 For each report: status, build time, links to its files and the headline figures from its
-`figures.json` — so the page doubles as a national summary. Pure rendering (`render_index`)
+`figures.json` — so the page doubles as a national summary. Reports of earlier runs still in the
+output folder (manifest entries marked `kept`) are listed with their own build time. Pure rendering (`render_index`)
 is kept apart from reading the report folders (`collect_figures`) and writing (`write_index`).
 Every piece of text that comes from a file is escaped.
 """
@@ -53,6 +54,8 @@ TEXT = {
         "none": "Belum ada laporan.",
         "seconds": "{s} dtk",
         "run_time": "Lama proses",
+        "built": "Dibangun",
+        "kept": "{n} laporan lain dari proses sebelumnya, masih ada di folder ini",
     },
     "en": {
         "title": "Kampung KB reports — batch index",
@@ -86,6 +89,8 @@ TEXT = {
         "none": "No reports yet.",
         "seconds": "{s} s",
         "run_time": "Run time",
+        "built": "Built",
+        "kept": "{n} more reports from earlier runs, still in this folder",
     },
 }
 
@@ -196,8 +201,16 @@ def _links(report: Mapping[str, Any]) -> str:
 
 
 def _time(report: Mapping[str, Any], lang: str) -> str:
-    # a skipped report took no time in this run; its build time belongs to an earlier one
-    return "–" if report.get("status") == "skipped" else fmt_seconds(report.get("seconds"), lang)
+    # a skipped or kept report took no time in this run; its build time belongs to an earlier one
+    if report.get("status") == "skipped" or report.get("kept"):
+        return "–"
+    return fmt_seconds(report.get("seconds"), lang)
+
+
+def _built(report: Mapping[str, Any]) -> str:
+    """'2024-06-05 07:00' from the entry's ISO build time."""
+    text = report.get("built")
+    return _e(str(text)[:16].replace("T", " ")) if isinstance(text, str) and text else "–"
 
 
 def _status(report: Mapping[str, Any], t: Mapping[str, Any]) -> str:
@@ -222,7 +235,8 @@ def _region_sort_key(item: tuple[Mapping, Mapping]) -> tuple:
 
 
 def _region_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) -> str:
-    head = [t["region"], t["level"], t["as_of"], t["desa"], t["kkb"], t["coverage"], t["rdk"], t["status"], t["time"], t["files"]]
+    head = [t["region"], t["level"], t["as_of"], t["desa"], t["kkb"], t["coverage"], t["rdk"], t["status"], t["time"],
+            t["built"], t["files"]]
     rows = []
     for rep, fig in sorted(items, key=_region_sort_key):
         level = str(_dig(fig, "wilayah", "tingkat") or "")
@@ -240,6 +254,7 @@ def _region_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) -
             f'<td class="n">{fmt_int(fig.get("rumah_dataku"), lang)}</td>'
             f"<td>{_status(rep, t)}</td>"
             f'<td class="n">{_time(rep, lang)}</td>'
+            f'<td class="n">{_built(rep)}</td>'
             f"<td>{_links(rep)}</td>"
             "</tr>"
         )
@@ -247,7 +262,8 @@ def _region_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) -
 
 
 def _event_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) -> str:
-    head = [t["event"], t["type"], t["date"], t["region"], t["participants"], t["kkb"], t["coverage"], t["status"], t["time"], t["files"]]
+    head = [t["event"], t["type"], t["date"], t["region"], t["participants"], t["kkb"], t["coverage"], t["status"], t["time"],
+            t["built"], t["files"]]
     rows = []
     for rep, fig in sorted(items, key=lambda it: (str(_dig(it[1], "event", "mulai") or ""), str(it[0].get("name")))):
         ev = fig.get("event") if isinstance(fig.get("event"), Mapping) else {}
@@ -264,6 +280,7 @@ def _event_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) ->
             f"{_cov_cell(fig.get('cakupan_persen'), lang)}"
             f"<td>{_status(rep, t)}</td>"
             f'<td class="n">{_time(rep, lang)}</td>'
+            f'<td class="n">{_built(rep)}</td>'
             f"<td>{_links(rep)}</td>"
             "</tr>"
         )
@@ -271,7 +288,7 @@ def _event_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) ->
 
 
 def _plain_table(reports: list[Mapping], t: Mapping, lang: str) -> str:
-    head = [t["report"], t["status"], t["reason"], t["time"], t["files"]]
+    head = [t["report"], t["status"], t["reason"], t["time"], t["built"], t["files"]]
     rows = []
     for rep in sorted(reports, key=lambda r: str(r.get("name"))):
         reason = rep.get("reason")
@@ -283,6 +300,7 @@ def _plain_table(reports: list[Mapping], t: Mapping, lang: str) -> str:
             f"<td>{_status(rep, t)}</td>"
             f'<td>{f"<pre class=reason>{_e(reason)}</pre>" if reason else "–"}</td>'
             f'<td class="n">{_time(rep, lang)}</td>'
+            f'<td class="n">{_built(rep)}</td>'
             f"<td>{_links(rep)}</td>"
             "</tr>"
         )
@@ -362,7 +380,8 @@ def render_index(
         else:
             others.append(rep)
     synthetic = any(bool(f.get("data_contoh")) for _, f in regions + events)
-    counts = Counter(str(r.get("status")) for r in reports)
+    this_run = [r for r in reports if not r.get("kept")]
+    counts = Counter(str(r.get("status")) for r in this_run)
 
     body = [f"<h1>{_e(t['title'])}</h1>"]
     meta = [f"{t['generated']} {manifest.get('created') or ''}", f"kbreport {manifest.get('kbreport') or __version__}"]
@@ -377,11 +396,13 @@ def render_index(
                 skipped=counts.get("skipped", 0),
                 failed=counts.get("failed", 0),
                 interrupted=counts.get("interrupted", 0),
-                total=len(reports),
+                total=len(this_run),
             )
         )
         + "</p>"
     )
+    if len(reports) > len(this_run):
+        body.append(f'<p class="meta">{_e(t["kept"].format(n=len(reports) - len(this_run)))}</p>')
     if synthetic:
         body.append(f'<div class="banner">{_e(SYNTHETIC_LABEL.get(lang, SYNTHETIC_LABEL["id"]))}</div>')
     body.append(_summary(regions, t, lang))
@@ -423,5 +444,5 @@ def write_index(out_dir: str | Path, manifest: Mapping[str, Any], lang: str = "i
     names = [str(r.get("name")) for r in manifest.get("reports") or [] if isinstance(r, Mapping)]
     page = render_index(manifest, collect_figures(out_dir, names), lang)
     path = Path(out_dir) / "index.html"
-    write_atomic(path, page.encode("utf-8"))
+    write_atomic(path, page.encode("utf-8"), lang if lang in TEXT else "id")
     return path

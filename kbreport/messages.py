@@ -215,6 +215,55 @@ REASONS: dict[str, dict[str, str]] = {
     "other": {"id": "{detail}", "en": "{detail}"},
 }
 
+# Folders and files of a batch run (kbreport.paths, kbreport.batch): one line each, naming the path.
+RUN_MESSAGES: dict[str, dict[str, str]] = {
+    "symlink": {
+        "id": "{path} adalah tautan simbolik; kbreport tidak menulis melaluinya",
+        "en": "{path} is a symbolic link; kbreport does not write through it",
+    },
+    "folder_unwritable": {"id": "folder {path} tidak dapat ditulis ({why})", "en": "folder {path} cannot be written ({why})"},
+    "file_unwritable": {"id": "berkas {path} tidak dapat ditulis ({why})", "en": "file {path} cannot be written ({why})"},
+    "not_a_folder": {
+        "id": "{path} bukan folder; pindahkan atau hapus berkas itu",
+        "en": "{path} is not a folder; move or delete that file",
+    },
+    "not_a_file": {
+        "id": "{path} adalah folder, padahal kbreport menulis berkas di sana; pindahkan atau hapus folder itu",
+        "en": "{path} is a folder where kbreport writes a file; move or delete that folder",
+    },
+    "outside": {"id": "{path} mengarah ke luar folder {root}", "en": "{path} leads outside folder {root}"},
+    "unsafe_name": {
+        "id": "nama '{name}' tidak boleh dipakai sebagai bagian jalur di bawah {root}",
+        "en": "name '{name}' cannot be used as a path part under {root}",
+    },
+    "data_invalid": {
+        "id": "Data di {folder} berisi {n} kesalahan; tidak ada laporan yang dibangun. "
+              "Perbaiki lalu jalankan lagi (daftar lengkap: kbreport validate --data {folder}):",
+        "en": "The data in {folder} has {n} errors; no report was built. "
+              "Fix them and run again (full list: kbreport validate --data {folder} --lang en):",
+    },
+    "data_more": {"id": "… dan {n} kesalahan lain", "en": "… and {n} more errors"},
+}
+# Why a file system call failed (filled into folder_unwritable / file_unwritable as {why}).
+OS_REASONS: dict[str, dict[str, str]] = {
+    "denied": {"id": "izin ditolak", "en": "permission denied"},
+    "read_only": {"id": "sistem berkas hanya-baca", "en": "read-only file system"},
+    "full": {"id": "disk penuh", "en": "no space left on the disk"},
+    "missing": {"id": "tidak ditemukan", "en": "not found"},
+    "busy": {"id": "sedang dipakai proses lain", "en": "in use by another process"},
+    "other": {"id": "galat sistem {code}", "en": "system error {code}"},
+    "unknown": {"id": "sebab tidak diketahui", "en": "cause unknown"},
+}
+
+
+def run_message(key: str, lang: str = "id", **fields) -> str:
+    return RUN_MESSAGES[key][_lang(lang)].format(**fields)
+
+
+def os_reason(key: str, lang: str = "id", **fields) -> str:
+    return OS_REASONS[key][_lang(lang)].format(**fields)
+
+
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
            "November", "Desember"),

@@ -343,4 +343,26 @@ def render_pdf(html: str, target: str | os.PathLike | None = None) -> bytes | No
     if fonts in html:
         html = html.replace(fonts, _pdf_font_css(), 1)
     doc = HTML(string=html, base_url=None, url_fetcher=_pdf_fetcher())
-    return doc.write_pdf(target=str(target) if target is not None else None)
+    fonts = _font_configuration()
+    try:
+        return doc.write_pdf(target=str(target) if target is not None else None, font_config=fonts)
+    finally:
+        _remove_font_files(fonts)
+
+
+def _font_configuration():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def _remove_font_files(fonts) -> None:
+    """WeasyPrint copies @font-face fonts into a temporary folder that it removes only when the
+    FontConfiguration is garbage-collected, which a worker that exits or is killed never reaches:
+    remove it as soon as the PDF is written."""
+    import shutil
+
+    folder = getattr(fonts, "_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        fonts._folder = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -332,6 +333,254 @@ def test_interrupted_run_leaves_complete_files_no_kernel_and_resumes(tmp_path, s
     assert {r.name: r.status for r in again.reports} == {"aceh": "skipped", "bengkulu": "skipped", "tahan": "ok"}
     assert again.exit_code == 0
     assert json.loads((out / "tahan" / "figures.json").read_text())["wilayah"]["nama"] == "Tahan"
+
+
+# --- folders: nothing through a symlink, a folder problem is a report problem ----------------------
+
+REFUSAL = {"id": "adalah tautan simbolik; kbreport tidak menulis melaluinya",
+           "en": "is a symbolic link; kbreport does not write through it"}
+
+
+def _quick_run(p, out, **kw):
+    return batch.run_batch([p], out, jobs=1, builder=light_builder.fake_build, resolver=light_builder.resolve,
+                           progress=False, **kw)
+
+
+def _listing(folder: Path) -> dict:
+    return {q.relative_to(folder).as_posix(): q.read_bytes() for q in sorted(folder.rglob("*")) if q.is_file()}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_symlinked_report_folder_fails_alone_and_nothing_behind_it_is_touched(tmp_path, lang):
+    p, out, elsewhere = tmp_path / "params", tmp_path / "out", tmp_path / "elsewhere"
+    _params(p, "aceh", nama="Aceh")
+    _params(p, "bengkulu", nama="Bengkulu")
+    elsewhere.mkdir()
+    (elsewhere / STAMP_NAME).write_text('{"stamp_version": 1, "files": {}}')  # looks like ours, is not
+    (elsewhere / "briefing.html").write_text("bukan milik kbreport")
+    before = _listing(elsewhere)
+    out.mkdir()
+    (out / "aceh").symlink_to(elsewhere, target_is_directory=True)
+    res = _quick_run(p, out, lang=lang)
+    st = {r.name: (r.status, r.reason) for r in res.reports}
+    assert st == {"aceh": ("failed", f"{out / 'aceh'} {REFUSAL[lang]}"), "bengkulu": ("ok", None)}
+    assert res.exit_code == 1
+    assert _listing(elsewhere) == before and (out / "aceh").is_symlink()
+    assert set(_manifest(out)) == {"aceh", "bengkulu", "__run__"}
+
+
+@pytest.mark.parametrize("name", [batch.WORK_DIR_NAME, batch.LOGS_DIR_NAME, batch.MANIFEST_NAME, "index.html",
+                                  batch.LOCK_NAME])
+def test_a_symlink_among_the_runs_own_files_stops_the_run_before_any_write(tmp_path, name):
+    p, out, elsewhere = tmp_path / "params", tmp_path / "out", tmp_path / "elsewhere"
+    _params(p, "aceh", nama="Aceh")
+    elsewhere.mkdir()
+    (elsewhere / "milik-orang-lain.txt").write_text("jangan disentuh")
+    out.mkdir()
+    is_folder = name in (batch.WORK_DIR_NAME, batch.LOGS_DIR_NAME)
+    (out / name).symlink_to(elsewhere if is_folder else elsewhere / "milik-orang-lain.txt")
+    with pytest.raises(ReportError) as e:
+        _quick_run(p, out)
+    assert str(e.value) == f"{out / name} {REFUSAL['id']}"
+    assert _listing(elsewhere) == {"milik-orang-lain.txt": b"jangan disentuh"}
+    assert sorted(q.name for q in out.iterdir()) == [name]
+
+
+def _chattr(flag: str, path: Path) -> bool:
+    try:
+        return subprocess.run(["chattr", flag, str(path)], capture_output=True).returncode == 0
+    except FileNotFoundError:
+        return False
+
+
+@pytest.fixture
+def unwritable():
+    """Make a folder unwritable in a way that also stops root (chmod does not): `chattr +i` as
+    root, chmod 555 otherwise; undone at teardown."""
+    done: list[Path] = []
+
+    def make(path: Path) -> None:
+        if os.geteuid() == 0:
+            if not _chattr("+i", path):
+                pytest.skip("chattr +i is not available here, and chmod does not stop root")
+        else:
+            path.chmod(0o555)
+        done.append(path)
+
+    yield make
+    for path in done:
+        if os.geteuid() == 0:
+            _chattr("-i", path)
+        else:
+            path.chmod(0o755)
+
+
+def test_an_unwritable_report_folder_fails_that_report_and_the_others_are_built(tmp_path, unwritable):
+    p, out = tmp_path / "params", tmp_path / "out"
+    for n in ("aceh", "bali", "bengkulu"):
+        _params(p, n, nama=n.title())
+    assert _quick_run(p, out).exit_code == 0
+    earlier = _listing(out / "aceh")
+    unwritable(out / "aceh")
+    res = _quick_run(p, out, force=True)
+    st = {r.name: (r.status, r.reason) for r in res.reports}
+    assert st == {"aceh": ("failed", f"folder {out / 'aceh'} tidak dapat ditulis (izin ditolak)"),
+                  "bali": ("ok", None), "bengkulu": ("ok", None)}
+    assert res.exit_code == 1
+    assert _listing(out / "aceh") == earlier  # the earlier build stays as it was
+    m = _manifest(out)
+    assert (m["aceh"]["status"], m["bali"]["status"], m["bengkulu"]["status"]) == ("failed", "ok", "ok")
+    assert "tidak dapat ditulis" in (out / "index.html").read_text()
+
+
+def test_an_unwritable_output_folder_stops_the_run_in_one_line(tmp_path, unwritable):
+    from click.testing import CliRunner
+
+    from kbreport.cli import main
+
+    p, out, data = tmp_path / "params", tmp_path / "out", tmp_path / "demo"
+    data.mkdir()
+    _params(p, "17-bengkulu", text="laporan: wilayah\nkode: '17'\nas_of: 2024-06-04\n")
+    out.mkdir()
+    unwritable(out)
+    res = CliRunner().invoke(main, ["run", str(p), "--out", str(out), "--data", str(data)])
+    assert res.exit_code == 1
+    assert res.output == f"folder {out} tidak dapat ditulis (izin ditolak)\n"
+    with pytest.raises(ReportError) as e:
+        _quick_run(p, out, lang="en")
+    assert str(e.value) == f"folder {out} cannot be written (permission denied)"
+    # a file where the output folder, or a folder above it, should be
+    (tmp_path / "berkas").write_text("x")
+    for where in (tmp_path / "berkas", tmp_path / "berkas" / "out"):
+        with pytest.raises(ReportError) as e:
+            _quick_run(p, where)
+        assert str(e.value) == f"{tmp_path / 'berkas'} bukan folder; pindahkan atau hapus berkas itu"
+
+
+# --- temporary files: under the run's work folder, gone however the run ends ------------------------
+
+TEMP_RUNNER = """
+import sys
+sys.path.insert(0, {fix!r})
+import pdf_builder
+from kbreport import batch
+
+batch.code_fingerprint = lambda cache=None: "0.1.0+test"
+
+if __name__ == "__main__":
+    r = batch.run_batch([{params!r}], {out!r}, jobs=2, timeout=120, builder=pdf_builder.build,
+                        resolver=pdf_builder.light_builder.resolve)
+    sys.exit(r.exit_code)
+"""
+
+
+def test_a_run_leaves_nothing_in_the_temp_folder_after_sigint_or_success(tmp_path):
+    p, out, hold = tmp_path / "params", tmp_path / "out", tmp_path / "hold"
+    tmp, runtime = tmp_path / "tmpdir", tmp_path / "jupyter-runtime"
+    tmp.mkdir()
+    runtime.mkdir()
+    hold.write_text("tahan")
+    _params(p, "aceh", nama="Aceh")
+    _params(p, "bengkulu", nama="Bengkulu")
+    _params(p, "tahan", nama="Tahan", tunggu=str(hold))
+    script = tmp_path / "runner.py"
+    script.write_text(TEMP_RUNNER.format(fix=str(FIX), params=str(p), out=str(out)))
+    env = dict(os.environ, TMPDIR=str(tmp), TEMP=str(tmp), TMP=str(tmp), JUPYTER_RUNTIME_DIR=str(runtime))
+    log = open(tmp_path / "log.txt", "w")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path, env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while not (all((out / n / STAMP_NAME).exists() for n in ("aceh", "bengkulu")) and _kernels_under(proc.pid)):
+            assert proc.poll() is None, (tmp_path / "log.txt").read_text()
+            assert time.monotonic() < deadline, "the slow report never started"
+            time.sleep(0.2)
+        time.sleep(1.0)  # the slow report is inside its build, its fonts in WeasyPrint's folder
+        proc.send_signal(signal.SIGINT)
+        rc = proc.wait(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        log.close()
+    assert rc == 128 + signal.SIGINT, (tmp_path / "log.txt").read_text()
+    assert sorted(os.listdir(tmp)) == [] and sorted(os.listdir(runtime)) == []
+    assert not (out / batch.WORK_DIR_NAME).exists()
+    assert (out / "aceh" / "briefing.pdf").read_bytes()[:5] == b"%PDF-"
+
+    hold.unlink()
+    done = subprocess.run([sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (out / "tahan" / "briefing.pdf").is_file()
+    assert sorted(os.listdir(tmp)) == [] and sorted(os.listdir(runtime)) == []
+    assert not (out / batch.WORK_DIR_NAME).exists()
+
+
+# --- the index lists every report in the output folder ---------------------------------------------
+
+
+def test_building_some_reports_keeps_the_entries_of_the_others_still_on_disk(tmp_path):
+    p, out = tmp_path / "params", tmp_path / "out"
+    for n in ("aceh", "bali", "bengkulu"):
+        _params(p, n, nama=n.title())
+    _quick_run(p, out)
+    first = _manifest(out)
+    built = {n: first[n]["built"] for n in ("aceh", "bali", "bengkulu")}
+    assert all(built.values())
+    time.sleep(1.1)  # build times have whole seconds
+    _params(p, "aceh", nama="Aceh", kkb=60)
+    res = batch.run_batch([p / "aceh.yaml"], out, jobs=1, builder=light_builder.fake_build,
+                          resolver=light_builder.resolve, progress=False)
+    assert [r.name for r in res.reports] == ["aceh"]
+    m = _manifest(out)
+    assert set(m) == {"aceh", "bali", "bengkulu", "__run__"}
+    assert m["aceh"]["status"] == "ok" and m["aceh"]["built"] > built["aceh"] and not m["aceh"].get("kept")
+    for n in ("bali", "bengkulu"):
+        assert (m[n]["status"], m[n]["kept"], m[n]["built"]) == ("ok", True, built[n])
+        assert {f["path"] for f in m[n]["files"]} == {f["path"] for f in first[n]["files"]}
+    assert m["__run__"]["counts"] == {"ok": 1} and m["__run__"]["kept"] == 2
+    page = (out / "index.html").read_text()
+    assert ">Bali<" in page and built["bengkulu"][:16].replace("T", " ") in page
+    assert "2 laporan lain dari proses sebelumnya" in page
+
+    shutil.rmtree(out / "bali")  # gone from disk: gone from the index
+    batch.run_batch([p / "aceh.yaml"], out, jobs=1, builder=light_builder.fake_build,
+                    resolver=light_builder.resolve, progress=False)
+    m = _manifest(out)
+    assert set(m) == {"aceh", "bengkulu", "__run__"} and m["bengkulu"]["built"] == built["bengkulu"]
+    assert ">Bali<" not in (out / "index.html").read_text()
+
+
+# --- the data: checked once, before any kernel ---------------------------------------------------------
+
+
+def test_bad_data_stops_the_run_before_any_kernel_with_the_validation_report(tmp_path):
+    from click.testing import CliRunner
+
+    from kbreport.cli import main
+    from kbreport.messages import format_problem
+    from kbreport.validate import validate_folder
+
+    p, out, data = tmp_path / "params", tmp_path / "out", tmp_path / "rusak"
+    data.mkdir()
+    (data / "kampung_kb.csv").write_text("id,nama\nKKB-1,Mawar\n")  # columns missing, other tables missing
+    _params(p, "17-bengkulu", text="laporan: wilayah\nkode: '17'\nas_of: 2024-06-04\n")
+    _params(p, "18-lampung", text="laporan: wilayah\nkode: '18'\nas_of: 2024-06-04\n")
+    res = CliRunner().invoke(main, ["run", str(p), "--out", str(out), "--data", str(data), "--jobs", "2"])
+    assert res.exit_code == 1
+    errors = [q for q in validate_folder(data, lang="id")[1] if q.severity == "error"]
+    assert errors
+    assert res.output.startswith(f"Data di {data} berisi {len(errors)} kesalahan; tidak ada laporan yang dibangun.")
+    for q in errors:
+        assert f"  {format_problem(q, 'id')}\n" in res.output
+    for python in ("DataValidationError", "Traceback", "error(s)", "Error:"):
+        assert python not in res.output
+    assert sorted(q.name for q in out.iterdir()) == [batch.LOCK_NAME]  # no report, no manifest
+    assert _kernels_under(os.getpid()) == []
+    with pytest.raises(ReportError) as e:
+        batch.run_batch([p], out, data_dir=data, progress=False, lang="en")
+    en = [q for q in validate_folder(data, lang="en")[1] if q.severity == "error"]
+    assert str(e.value).startswith(f"The data in {data} has {len(en)} errors; no report was built.")
+    assert f"  {format_problem(en[0], 'en')}" in str(e.value)
 
 
 # --- Dask ----------------------------------------------------------------------------------------------

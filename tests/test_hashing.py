@@ -6,6 +6,7 @@ import pytest
 
 from kbreport import __version__
 from kbreport import hashing as h
+from kbreport.exceptions import ReportError
 
 ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"  # FIPS 180-2 test vector
 
@@ -107,8 +108,9 @@ def test_write_atomic_failure_keeps_old_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(h.os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(ReportError) as e:  # one line naming the file, not an OSError's repr
         h.write_atomic(target, b"new")
+    assert str(e.value) == f"berkas {target} tidak dapat ditulis (sebab tidak diketahui)"
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["m.json"]
 
@@ -165,3 +167,33 @@ def test_missing_notebook_and_data_are_recorded_as_none(tmp_path):
                          formats=["html"], code="c", cache=h.HashCache())
     assert inp["notebook"] is None and inp["data"] is None
     assert os.path.basename(inp["params"]["path"]) == "p.yaml"
+
+
+def test_a_symlinked_report_folder_is_never_up_to_date_and_its_stamp_never_removed(inputs_dir):
+    elsewhere = _report(inputs_dir)  # a complete, stamped report that is not ours to change
+    inp = _inputs(inputs_dir)
+    h.write_stamp(elsewhere, inp, h.output_hashes(elsewhere))
+    stamp = (elsewhere / h.STAMP_NAME).read_bytes()
+    link = inputs_dir / "out" / "bengkulu"
+    link.parent.mkdir()
+    link.symlink_to(elsewhere, target_is_directory=True)
+    assert h.up_to_date(link, inp) is None
+    for write in (lambda: h.remove_stamp(link), lambda: h.write_stamp(link, inp, {})):
+        with pytest.raises(ReportError) as e:
+            write()
+        assert str(e.value) == f"{link} adalah tautan simbolik; kbreport tidak menulis melaluinya"
+    assert (elsewhere / h.STAMP_NAME).read_bytes() == stamp
+
+
+def test_built_time_comes_from_the_stamp(inputs_dir):
+    d = _report(inputs_dir)
+    assert h.built_time(d) is None
+    stamp = h.write_stamp(d, _inputs(inputs_dir), h.output_hashes(d))
+    assert h.built_time(d) == stamp["built"]
+    old = json.loads((d / h.STAMP_NAME).read_text())
+    del old["built"]  # a stamp from before stamps held a time: the file's own
+    (d / h.STAMP_NAME).write_text(json.dumps(old))
+    os.utime(d / h.STAMP_NAME, (1717459200, 1717459200))  # 2024-06-04T00:00:00Z
+    import datetime as dt
+
+    assert dt.datetime.fromisoformat(h.built_time(d)).timestamp() == 1717459200

@@ -135,3 +135,19 @@ def test_write_index_reads_figures_and_ignores_broken_ones(tmp_path):
 
 def test_empty_run():
     assert "Belum ada laporan." in ip.render_index(_manifest(), {})
+
+
+def test_kept_reports_of_earlier_runs_show_their_own_build_time_and_are_counted_apart():
+    now = dict(_rep("aceh"), built="2024-06-05T07:00:12+07:00")
+    kept = dict(_rep("bengkulu", seconds=9.0), built="2024-06-01T06:30:00+07:00", kept=True)
+    figures = {"aceh": _fig("Aceh", "11", "provinsi", 6500, 3000, 46.2, 1000),
+               "bengkulu": _fig("Bengkulu", "17", "provinsi", 1513, 1322, 87.4, 640)}
+    page = ip.render_index(_manifest(now, kept), figures)
+    assert "1 selesai, 0 mutakhir (dilewati), 0 gagal, 0 dibatalkan — dari 1 laporan" in page
+    assert "1 laporan lain dari proses sebelumnya, masih ada di folder ini" in page
+    row = page[page.index(">Bengkulu "):]
+    row = row[: row.index("</tr>")]
+    assert "2024-06-01 06:30" in row and "9,0 dtk" not in row  # no time in this run
+    assert "2024-06-05 07:00" in page and "<th>Dibangun</th>" in page
+    en = ip.render_index(_manifest(now, kept), figures, "en")
+    assert "1 more reports from earlier runs, still in this folder" in en and "<th>Built</th>" in en
