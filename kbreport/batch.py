@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .exceptions import ParamsError, ReportError, ReportTimeout
+from .exceptions import KbreportError, ParamsError, ReportError, ReportTimeout
 from .hashing import (
     STAMP_NAME,
     HashCache,
@@ -246,6 +246,8 @@ def default_resolver(params_path: Path, master=None, data_dir: Path | None = Non
             coverage = data_coverage(data_dir)
         except ValueError as e:
             raise ReportError(str(e)) from None
+        except KbreportError:
+            coverage = None  # unreadable data: the run's data check reports it before any kernel starts
     specs = expand_params(params_path, master=master, coverage=coverage)
     if coverage is not None and specs[0].kode is None:
         from .params import load_params

@@ -700,7 +700,9 @@ def test_real_briefings_through_the_batch(tmp_path):
 
     event = ROOT / "params" / "events" / "2024-06-04-fasilitasi-rumah-dataku-bengkulu.yaml"
     region = ROOT / "params" / "wilayah" / "1804-kab-lampung-barat.yaml"
-    needed = [report.NOTEBOOK_DIR / "wilayah_briefing.ipynb", report.NOTEBOOK_DIR / "event_briefing.ipynb", event, region]
+    from kbreport.notebooks import builtin_dir
+
+    needed = [builtin_dir() / "wilayah_briefing.ipynb", builtin_dir() / "event_briefing.ipynb", event, region]
     if not all(p.is_file() for p in needed):
         pytest.skip("briefing notebooks or params not there yet")
     data = tmp_path / "demo"
