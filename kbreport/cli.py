@@ -268,6 +268,22 @@ def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernel
         sys.exit(result.exit_code)
 
 
+# [new]
+@main.command("new")
+@click.argument("name")
+def new_cmd(name: str) -> None:
+    """Buat laporan baru: notebooks/NAME.ipynb (parameter, data, judul, angka utama, satu grafik,
+    keluaran) dan params/NAME.yaml, yang langsung dapat dibangun dengan `kbreport run params/NAME.yaml`."""
+    from .exceptions import KbreportError
+    from .scaffold import new_report
+
+    try:
+        nb, params = new_report(name)
+    except (KbreportError, OSError) as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"{nb}\n{params}\nBangun: kbreport run {params} --out outputs")
+
+
 # [template]
 @main.command("template")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))

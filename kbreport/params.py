@@ -240,6 +240,10 @@ class ReportParams(Mapping):
             return sum(x.jumlah for x in p)
         return None
 
+    def model_copy(self, update: dict | None = None) -> ReportParams:
+        """A copy with some values replaced (already valid ones: derived defaults, say)."""
+        return ReportParams({**self._values, **(update or {})}, self.laporan, self.notebook)
+
     def model_dump(self, mode: str = "python") -> dict:
         """Plain values; mode="json": dates as ISO text, elements as dicts (what papermill injects)."""
         if mode != "json":
