@@ -87,6 +87,11 @@ EXPECTED_ID = {
                        f"tambahkan kolom dengan salah satu judul ini: {KKB_HEADINGS}"],
     "column_unknown": ["kkbpk.csv, baris 1, kolom catatan: judul kolom 'catatan' tidak dikenal; kolom ini diabaikan"],
     "count_negative": ["profil.csv, baris 3, kolom pokja_jumlah: [-9] jumlah tidak boleh negatif"],
+    "count_above_bound": ["kkbpk.csv, baris 3, kolom pus: [1000000000000] angka 1.000.000.000.000 melebihi batas "
+                          "wajar 50.000 untuk kolom pus; periksa salah ketik, atau angka yang merupakan jumlah "
+                          "beberapa wilayah"],
+    "count_below_bound": ["desa_cantik.csv, baris 3, kolom tahun: [2019] angka 2019 kurang dari batas wajar 2021 "
+                          "untuk kolom tahun; periksa salah ketik"],
     "count_not_integer": [
         "kkbpk.csv, baris 4, kolom pus: [180.5] '180.5' bukan bilangan bulat; tulis angka tanpa desimal dan tanpa "
         "pemisah ribuan",
@@ -100,8 +105,14 @@ EXPECTED_ID = {
                      "dikenali; tulis seperti 2016-01-14 atau 14/01/2016"],
     "desa_cantik_kode_unknown": ["desa_cantik.csv, baris 3, kolom kode_desa: [17.71.01.1999] kode desa '17.71.01.1999' "
                                  "tidak ada dalam master wilayah Kemendagri"],
-    "desa_two_kampung_kb": ["kampung_kb.csv, baris 6, kolom kode_desa: [1771011001] desa 17.71.01.1001 (Pagar Dewa) "
-                            "sudah punya Kampung KB berskala Desa di baris 4"],
+    # KKB-002 (14 June 2021) and KKB-005 (20 January 2020): both before Inpres 3/2022, a warning
+    "desa_two_kampung_kb": ["kampung_kb.csv, baris 6, kolom kode_desa: [1610052015] desa 16.10.05.2015 (Aurstanding) "
+                            "sudah punya Kampung KB berskala Desa di baris 3"],
+    # KKB-003 (10 February 2023) and KKB-005 (20 January 2024): the later date is named
+    "desa_two_kampung_kb_inpres": ["kampung_kb.csv, baris 6, kolom kode_desa: [1771011001] desa 17.71.01.1001 "
+                                   "(Pagar Dewa) sudah punya Kampung KB berskala Desa di baris 4; sejak Inpres 3/2022 "
+                                   "(20 Mei 2022) satu desa/kelurahan hanya punya satu Kampung KB berskala Desa, dan "
+                                   "salah satunya dicanangkan 20 Januari 2024"],
     "duplicate_desa_cantik": ["desa_cantik.csv, baris 4, kolom kode_desa: [1610052041] kode desa '16.10.05.2041' sudah "
                               "tercantum di baris 2"],
     "duplicate_id": ["kampung_kb.csv, baris 6, kolom id: [KKB-002] id 'KKB-002' sudah dipakai di baris 3; setiap "
@@ -152,6 +163,27 @@ EXPECTED_ID = {
                         "desa/kelurahan"],
     "sumber_invalid": ["sumber.json: file keterangan sumber tidak sah: \"sintetis\" harus true atau false"],
     "table_empty": ["kampung_kb.csv: file tidak berisi satu pun baris data di bawah judul kolom"],
+    # one error, and no "Kampung KB ... tidak punya baris di profil.csv" for each of the four
+    "table_empty_profil": ["profil.csv: file tidak berisi satu pun baris data di bawah judul kolom"],
+    # structure: one message saying what is wrong, and nothing about the table's cells
+    "file_symlink": ["kampung_kb.csv: file ini tautan simbolik (symlink) ke file lain, jadi tidak dibaca; salin file "
+                     "aslinya ke folder data"],
+    "header_not_first_row": ["kampung_kb.xlsx: judul kolom tidak di baris pertama; tampaknya di baris 3. Hapus baris "
+                             "di atasnya (judul laporan, baris kosong) supaya judul kolom ada di baris 1"],
+    "file_wrong_table": ["kkbpk.csv: judul kolom file ini adalah judul tabel profil, bukan kkbpk; apakah filenya "
+                         "tertukar? Simpan tabel profil sebagai profil.csv atau profil.xlsx"],
+    "delimiter_mismatch": ["kkbpk.csv: pemisah kolom tidak sama: judul kolom dipisah dengan koma (,), tetapi baris "
+                           "data dipisah dengan titik koma (;); simpan ulang file dengan satu pemisah saja"],
+    # rows 2-3 use commas, rows 4-5 tabs
+    "delimiter_mixed": ["kkbpk.csv: pemisah kolom bercampur: 2 baris data dipisah dengan koma (,) seperti judul "
+                        "kolom, tetapi 2 baris dipisah dengan tab (yang pertama baris 4); simpan ulang file dengan "
+                        "satu pemisah saja"],
+    "delimiter_unsupported": ["desa_cantik.csv: judul kolom dipisah dengan garis tegak (|), yang tidak didukung; "
+                              "simpan ulang sebagai CSV dengan pemisah koma, titik koma atau tab"],
+    # the quote before "Kampung KB Aurstanding" (line 3) runs to the end: lines 4 and 5 are swallowed
+    "quote_unbalanced": ["kampung_kb.csv: tanda kutip tidak seimbang: tanda kutip (\") yang dibuka di baris 3 tidak "
+                         "ditutup, sehingga 2 baris sesudahnya terbaca sebagai isi satu sel; hapus tanda kutip itu "
+                         "atau tambahkan pasangannya"],
     # KKB-003: users 115 + not using 8+10+12+15 = 160 against PUS 130 (users alone fit)
     "tidak_kb_gt_pus": ["kkbpk.csv, baris 4, kolom pus: [130] peserta KB ditambah PUS yang tidak ber-KB (160) lebih "
                         "banyak daripada PUS (130)"],
@@ -189,8 +221,10 @@ def test_every_rule_has_a_fixture():
 @pytest.mark.parametrize("case, severity", [
     ("kode_unknown", "error"), ("duplicate_id", "error"), ("peserta_kb_gt_pus", "error"),
     ("rumah_dataku_before_launch", "error"), ("desa_cantik_kode_unknown", "error"), ("date_future", "error"),
+    ("peserta_poktan_gt_keluarga", "error"), ("desa_two_kampung_kb_inpres", "error"), ("count_above_bound", "error"),
+    ("table_empty_profil", "error"), ("quote_unbalanced", "error"), ("file_symlink", "error"),
     ("rumah_dataku_no_date", "warning"), ("pokja_terlatih_gt_jumlah", "warning"), ("tidak_kb_gt_pus", "warning"),
-    ("peserta_poktan_gt_keluarga", "warning"), ("desa_two_kampung_kb", "warning"), ("rw_after_inpres", "warning"),
+    ("desa_two_kampung_kb", "warning"), ("rw_after_inpres", "warning"),
     ("no_profil", "warning"), ("no_kkbpk", "warning"), ("column_unknown", "warning"),
 ])
 def test_severity(case, severity):
@@ -208,6 +242,22 @@ EXPECTED_EN = {
     "file_unreadable_binary": ["profil.csv: file cannot be read: it holds binary data, not CSV text"],
     "rw_after_inpres": ["kampung_kb.csv, row 5, column cakupan_wilayah: [RW] RW-level Kampung KB launched 12 May 2024, "
                         "after Inpres 3/2022 (20 May 2022) made the whole desa/kelurahan the unit"],
+    "count_above_bound": ["kkbpk.csv, row 3, column pus: [1000000000000] 1,000,000,000,000 exceeds the plausible "
+                          "maximum 50,000 for column pus; check for a typo, or a figure that is the total of several "
+                          "areas"],
+    "header_not_first_row": ["kampung_kb.xlsx: the headings are not in the first row; they seem to be in row 3. "
+                             "Delete the rows above them (report title, blank rows) so that the headings are in row 1"],
+    "delimiter_mixed": ["kkbpk.csv: column separators are mixed: 2 data rows are separated by commas (,) like the "
+                        "headings, but 2 rows by tabs (the first in row 4); save the file again with one separator"],
+    "quote_unbalanced": ["kampung_kb.csv: unbalanced quote: the quote (\") opened in line 3 is not closed, so the 2 "
+                         "lines after it are read as the content of one cell; delete that quote or add its closing "
+                         "one"],
+    "desa_two_kampung_kb_inpres": ["kampung_kb.csv, row 6, column kode_desa: [1771011001] desa 17.71.01.1001 "
+                                   "(Pagar Dewa) already has a desa-wide Kampung KB in row 4; since Inpres 3/2022 "
+                                   "(20 May 2022) a desa/kelurahan has only one desa-wide Kampung KB, and one of these "
+                                   "was launched 20 January 2024"],
+    "file_symlink": ["kampung_kb.csv: this file is a symbolic link to another file, so it is not read; copy the real "
+                     "file into the data folder"],
 }
 
 
@@ -338,7 +388,7 @@ def test_load_data_raises_with_every_problem():
         load_data(BROKEN / "kampung_kb_unknown", master=MASTER, today=TODAY)
     assert [(p.file, p.row, p.code) for p in e.value.problems] == [
         ("profil.csv", 6, "kampung_kb_unknown"), ("kkbpk.csv", 6, "kampung_kb_unknown")]
-    assert "2 error(s)" in str(e.value)
+    assert str(e.value) == "2 kesalahan pada data:\n" + "\n".join(f"  {line}" for line in EXPECTED_ID["kampung_kb_unknown"])
 
 
 def test_load_data_keeps_warnings_and_rows():
