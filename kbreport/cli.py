@@ -150,6 +150,7 @@ from pathlib import Path  # noqa: E402  (kept in this block: other blocks are ed
 def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: bool, out_file: Path | None) -> None:
     """Periksa folder data: cetak setiap masalah, lalu ringkasan; keluar dengan kode 1 bila ada kesalahan."""
     import time
+    from collections import Counter
 
     from .dataset import data_checksum
     from .exceptions import KbreportError
@@ -167,7 +168,8 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: b
     shown = capped_lines(problems, lang, None if show_all else MAX_LINES_PER_RULE)
     for line in shown:
         click.echo(line)
-    if len(shown) > len(problems):  # a "… dan N lagi" line was added: the list is cut
+    per_rule = Counter(p.code for p in problems)
+    if not show_all and any(n > MAX_LINES_PER_RULE for n in per_rule.values()):  # the list is cut
         click.echo(ui("capped", lang).format(limit=MAX_LINES_PER_RULE))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors

@@ -360,7 +360,9 @@ def format_int(n: int, lang: str = "id") -> str:
 
 
 def format_megabytes(n: int, lang: str = "id") -> str:
-    """120,5 MB (id) / 120.5 MB (en); whole megabytes without decimals (100 MB)."""
+    """120,5 MB (id) / 120.5 MB (en); whole megabytes without decimals (100 MB); below 1 MB in bytes."""
+    if n < 1_000_000:
+        return f"{format_int(n, lang)} {'byte' if lang == 'id' else 'bytes'}"
     mb = n / 1_000_000
     s = f"{mb:.0f}" if mb.is_integer() else f"{mb:.1f}"
     return f"{s.replace('.', ',') if lang == 'id' else s} MB"
