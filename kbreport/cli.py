@@ -152,6 +152,7 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: b
     import time
     from collections import Counter
 
+    from . import schema
     from .dataset import data_checksum
     from .exceptions import KbreportError
     from .io import read_metadata
@@ -160,6 +161,9 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: b
     from .validate import resolve_master, validate_folder
 
     start = time.perf_counter()
+    data_files = {schema.METADATA_FILE, *(f"{t}{ext}" for t in schema.TABLES for ext in (".csv", ".xlsx"))}
+    if out_file is not None and out_file.name.lower() in data_files and out_file.resolve().parent == data_dir.resolve():
+        raise click.ClickException(ui("not_a_data_file", lang).format(file=out_file))  # never overwrite the data
     try:
         master = resolve_master(master_csv)
         tables, problems = validate_folder(data_dir, master, lang=lang)

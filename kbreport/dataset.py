@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
+from . import io, schema
 from .exceptions import DataValidationError, Problem
 from .io import find_table_files, read_metadata
 from .validate import resolve_master, validate_folder
@@ -74,7 +74,8 @@ def data_checksum(data_dir: str | Path) -> str:
 
     Each present file contributes its name, its size and its bytes, so renaming a file or moving
     bytes between files changes the sum. sumber.json is not included: it describes, it is not data.
-    A symbolic link contributes its name only: it is never followed (validation refuses it).
+    A symbolic link contributes its name only, a file above io.MAX_TABLE_BYTES its name and size:
+    validation refuses both, so neither is read.
     Files are read in blocks, so a huge file costs time but not memory.
     """
     h = hashlib.sha256()
@@ -85,7 +86,10 @@ def data_checksum(data_dir: str | Path) -> str:
                 h.update(f"{path.name}\0symlink\0".encode())
                 continue
             with path.open("rb") as f:
-                h.update(f"{path.name}\0{os.fstat(f.fileno()).st_size}\0".encode())
+                size = os.fstat(f.fileno()).st_size
+                h.update(f"{path.name}\0{size}\0".encode())
+                if size > io.MAX_TABLE_BYTES:  # refused by validation: not worth reading
+                    continue
                 for block in iter(lambda: f.read(1 << 20), b""):
                     h.update(block)
     return h.hexdigest()

@@ -269,7 +269,8 @@ def _read_csv(path: Path, table: schema.Table, problem) -> pd.DataFrame:
         rows, starts = structure.records(text, sep)
     except csv.Error as e:
         raise _Unreadable("csv_syntax", detail=str(e)) from e
-    structure.check_quotes(rows, starts, sep, k, eof_in_quote)
+    if '"' in text:
+        structure.check_quotes(rows, starts, sep, k, eof_in_quote)
     grid = _frame_from_rows(rows)
     width = len(rows[0]) if rows else 0
     for i, r in enumerate(rows[1:], start=2):

@@ -325,6 +325,8 @@ UI: dict[str, dict[str, str]] = {
     "written": {"id": "Daftar lengkap ({n} masalah) ditulis ke {file}.",
                 "en": "The full list ({n} problems) was written to {file}."},
     "cannot_write": {"id": "tidak dapat menulis {file}: {reason}", "en": "cannot write {file}: {reason}"},
+    "not_a_data_file": {"id": "--ke {file}: itu file data; pilih nama file lain",
+                        "en": "--ke {file}: that is a data file; choose another file name"},
 }
 MAX_LINES_PER_RULE = 20  # printed per rule code; the rest are counted (kbreport validate --semua shows all)
 

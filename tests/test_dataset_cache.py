@@ -128,3 +128,17 @@ def test_checksum_never_follows_a_symlinked_table(tmp_path):
         (d / "kampung_kb.csv").symlink_to(tmp_path / target)
         sums.append(data_checksum(d))
     assert sums[0] == sums[1] != data_checksum(BASE)
+
+
+def test_checksum_does_not_read_a_file_above_the_size_limit(tmp_path, monkeypatch):
+    from kbreport import io
+
+    d = tmp_path / "d"
+    shutil.copytree(BASE, d)
+    monkeypatch.setattr(io, "MAX_TABLE_BYTES", 100)  # kkbpk.csv (385 bytes) is now too large to be read
+    capped = data_checksum(d)
+    p = d / "kkbpk.csv"
+    p.write_text(p.read_text().replace(",150,90", ",150,91"))  # same size, other bytes
+    assert data_checksum(d) == capped
+    monkeypatch.undo()
+    assert data_checksum(d) != data_checksum(BASE)  # within the limit the edit is seen again

@@ -402,7 +402,16 @@ def test_a_yaml_alias_bomb_is_refused_at_once():
     with pytest.raises(ParamsError) as e:
         load_params(bomb, regions=False)
     assert time.perf_counter() - start < 2  # it took 73-91 s before
-    assert e.value.reason == "YAML memakai alias/anchor (&/*), yang tidak diizinkan; baris 5: tulis nilainya langsung"
+    assert e.value.reason == ("YAML memakai alias/anchor (&/*), yang tidak diizinkan; baris 5: tulis nilainya "
+                              "langsung (teks yang diawali & atau * diberi tanda kutip)")
+
+
+def test_an_ampersand_inside_text_is_not_an_anchor(tmp_path):
+    from kbreport.params import load_params
+
+    p = tmp_path / "p.yaml"
+    p.write_text('laporan: wilayah\nkode: "17"\nas_of: 2024-06-04\njudul: Kampung KB & Rumah DataKu\n')
+    assert load_params(p, regions=False).judul == "Kampung KB & Rumah DataKu"
 
 
 def test_columns_beyond_the_bound_are_not_read(tmp_path, monkeypatch):

@@ -717,3 +717,12 @@ def test_data_validation_error_message_is_capped_and_in_the_users_language(many_
     with pytest.raises(DataValidationError) as e:
         load_data(many_unknown_codes, master=MASTER, today=TODAY, lang="en")
     assert str(e.value).splitlines()[0] == "3,066 errors in the data:"
+
+
+def test_cli_ke_never_overwrites_a_data_file(tmp_path, master_csv):
+    d = tmp_path / "d"
+    shutil.copytree(BASE, d)
+    before = (d / "kkbpk.csv").read_bytes()
+    res = CliRunner().invoke(main, ["validate", "--data", str(d), "--master", str(master_csv), "--ke", str(d / "kkbpk.csv")])
+    assert res.exit_code == 1 and f"--ke {d / 'kkbpk.csv'}: itu file data; pilih nama file lain" in res.output
+    assert (d / "kkbpk.csv").read_bytes() == before
