@@ -261,9 +261,9 @@ def _refuse_aliases(text: str, name: str) -> None:
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                raise ParamsError(name, None, "YAML memakai alias/anchor (&/*), yang tidak diizinkan; baris "
-                                              f"{token.start_mark.line + 1}: tulis nilainya langsung (teks yang diawali & atau * "
-                                              "diberi tanda kutip)")
+                line = token.start_mark.line + 1
+                raise ParamsError(name, None, f"YAML memakai alias/anchor (&/*), yang tidak diizinkan; baris {line}: "
+                                              "tulis nilainya langsung (teks yang diawali & atau * diberi tanda kutip)")
     except yaml.YAMLError:
         return  # a syntax error: yaml.load reports it, with its line
 
