@@ -136,28 +136,45 @@ from pathlib import Path  # noqa: E402  (kept in this block: other blocks are ed
 
 @main.command("validate")
 @click.option("--data", "data_dir", default="data/demo", show_default=True, type=click.Path(path_type=Path),
-              help="Folder with kampung_kb, profil, kkbpk (and optional desa_cantik) as .csv or .xlsx.")
+              help="Folder berisi kampung_kb, profil, kkbpk (dan desa_cantik bila ada) sebagai .csv atau .xlsx.")
 @click.option("--master", "master_csv", default=None, type=click.Path(dir_okay=False, path_type=Path),
-              help="Region master as a kode,nama CSV (default: the bundled Kemendagri master).")
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
-def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str) -> None:
-    """Check a data folder: print every problem, then a summary; exit 1 if any error."""
+              help="Master wilayah sebagai CSV kode,nama (bawaan: master Kemendagri yang disertakan).")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+              help="Bahasa pesan: id (Indonesia) atau en (Inggris).")
+@click.option("--semua", "show_all", is_flag=True,
+              help="Tampilkan semua masalah. Tanpa ini paling banyak 20 baris per aturan, sisanya dihitung "
+                   "(\"… dan 3.046 lagi\").")
+@click.option("--ke", "out_file", default=None, type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Tulis daftar lengkap semua masalah beserta ringkasannya ke FILE (teks UTF-8, satu masalah per "
+                   "baris); layar tetap menampilkan daftar yang dipotong.")
+def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: bool, out_file: Path | None) -> None:
+    """Periksa folder data: cetak setiap masalah, lalu ringkasan; keluar dengan kode 1 bila ada kesalahan."""
     import time
+    from collections import Counter
 
+    from . import schema
     from .dataset import data_checksum
     from .exceptions import KbreportError
     from .io import read_metadata
-    from .messages import format_int, format_problem, ui
+    from .messages import MAX_LINES_PER_RULE, capped_lines, format_int, ui
+    from .paths import atomic_write_text
     from .validate import resolve_master, validate_folder
 
     start = time.perf_counter()
+    data_files = {schema.METADATA_FILE, *(f"{t}{ext}" for t in schema.TABLES for ext in (".csv", ".xlsx"))}
+    if out_file is not None and out_file.name.lower() in data_files and out_file.resolve().parent == data_dir.resolve():
+        raise click.ClickException(ui("not_a_data_file", lang).format(file=out_file))  # never overwrite the data
     try:
         master = resolve_master(master_csv)
         tables, problems = validate_folder(data_dir, master, lang=lang)
     except KbreportError as e:
         raise click.ClickException(str(e)) from e
-    for p in problems:
-        click.echo(format_problem(p, lang))
+    shown = capped_lines(problems, lang, None if show_all else MAX_LINES_PER_RULE)
+    for line in shown:
+        click.echo(line)
+    per_rule = Counter(p.code for p in problems)
+    if not show_all and any(n > MAX_LINES_PER_RULE for n in per_rule.values()):  # the list is cut
+        click.echo(ui("capped", lang).format(limit=MAX_LINES_PER_RULE))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     meta, _ = read_metadata(data_dir, lang) if data_dir.is_dir() else ({}, [])
@@ -167,34 +184,40 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str) -> None:
     synthetic = meta.get("sintetis") is True and ui("synthetic", lang).lower() not in sumber.lower()
     label = f" · {ui('synthetic', lang)}" if synthetic else ""
     checksum = data_checksum(data_dir)[:12] if data_dir.is_dir() else "-"
-    click.echo(f"{ui('source', lang)}: {sumber}{label} · {data_dir} · sha256 {checksum}")
+    summary = [f"{ui('source', lang)}: {sumber}{label} · {data_dir} · sha256 {checksum}"]
     counts = ", ".join(f"{name} {format_int(len(df), lang)} {ui('rows', lang)}" for name, df in tables.items())
-    click.echo(f"{ui('summary', lang)}: {counts}")
+    summary.append(f"{ui('summary', lang)}: {counts}")
     elapsed = f"{time.perf_counter() - start:.1f}".replace(".", "," if lang == "id" else ".")
-    click.echo(f"{format_int(errors, lang)} {ui('errors', lang)}, {format_int(warnings, lang)} {ui('warnings', lang)}"
-               f" ({elapsed} {ui('seconds', lang)})")
-    click.echo(ui("not_ok" if errors else "ok", lang))
+    summary.append(f"{format_int(errors, lang)} {ui('errors', lang)}, {format_int(warnings, lang)} "
+                   f"{ui('warnings', lang)} ({elapsed} {ui('seconds', lang)})")
+    summary.append(ui("not_ok" if errors else "ok", lang))
     if not errors:
-        _echo_coverage(data_dir, master, lang)
+        summary.append(_coverage_line(data_dir, master, lang))
+    for line in summary:
+        click.echo(line)
+    if out_file is not None:
+        full = capped_lines(problems, lang, None) + ([""] if problems else []) + summary
+        try:
+            atomic_write_text(out_file, "\n".join(full) + "\n")
+        except OSError as e:
+            raise click.ClickException(ui("cannot_write", lang).format(file=out_file, reason=e.strerror or e)) from e
+        click.echo(ui("written", lang).format(n=format_int(len(problems), lang), file=out_file))
     if errors:
         sys.exit(1)
 
 
-def _echo_coverage(data_dir: Path, master, lang: str) -> None:
+def _coverage_line(data_dir: Path, master, lang: str) -> str:
     """The regions the export covers: reports of regions outside it are refused by `kbreport run`."""
     from .data_coverage import data_coverage
 
-    if not data_dir.is_dir():
-        return
     try:
         cov = data_coverage(data_dir)
     except (ValueError, OSError) as e:
-        click.echo(str(e))
-        return
+        return str(e)
     how = {("id", True): "dinyatakan di sumber.json", ("id", False): "disimpulkan dari baris kampung_kb",
            ("en", True): "declared in sumber.json", ("en", False): "inferred from the kampung_kb rows"}[(lang, cov.declared)]
     head = "Cakupan wilayah" if lang == "id" else "Regions covered"
-    click.echo(f"{head}: {cov.describe(master)} ({how})")
+    return f"{head}: {cov.describe(master)} ({how})"
 
 
 # [demo]

@@ -10,6 +10,7 @@ and a plain RangeIndex (row i is spreadsheet row i + 2 of its file).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
+from . import io, schema
 from .exceptions import DataValidationError, Problem
 from .io import find_table_files, read_metadata
 from .validate import resolve_master, validate_folder
@@ -73,14 +74,24 @@ def data_checksum(data_dir: str | Path) -> str:
 
     Each present file contributes its name, its size and its bytes, so renaming a file or moving
     bytes between files changes the sum. sumber.json is not included: it describes, it is not data.
+    A symbolic link contributes its name only, a file above io.MAX_TABLE_BYTES its name and size:
+    validation refuses both, so neither is read.
+    Files are read in blocks, so a huge file costs time but not memory.
     """
     h = hashlib.sha256()
     data_dir = Path(data_dir)
     for table in schema.TABLES.values():
-        for path in find_table_files(data_dir, table):
-            data = path.read_bytes()
-            h.update(f"{path.name}\0{len(data)}\0".encode())
-            h.update(data)
+        for path in find_table_files(data_dir, table, links=True):
+            if path.is_symlink():
+                h.update(f"{path.name}\0symlink\0".encode())
+                continue
+            with path.open("rb") as f:
+                size = os.fstat(f.fileno()).st_size
+                h.update(f"{path.name}\0{size}\0".encode())
+                if size > io.MAX_TABLE_BYTES:  # refused by validation: not worth reading
+                    continue
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    h.update(block)
     return h.hexdigest()
 
 
@@ -136,7 +147,7 @@ def load_data(data_dir: str | Path, master=None, lang: str = "id", today: date |
     master = resolve_master(master)
     tables, problems = validate_folder(data_dir, master, lang=lang, today=today)
     if any(p.severity == "error" for p in problems):
-        raise DataValidationError(problems)
+        raise DataValidationError(problems, lang)
     meta, _ = read_metadata(data_dir, lang)
     clean = {name: df.reset_index(drop=True) for name, df in tables.items()}
     return Dataset(

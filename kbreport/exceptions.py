@@ -27,14 +27,16 @@ class KbreportError(Exception):
 
 
 class DataValidationError(KbreportError):
-    """The data folder has errors; `problems` lists every one (errors and warnings)."""
+    """The data folder has errors; `problems` lists every one (errors and warnings). The message
+    lists the errors in `lang`, at most 20 per rule ("… dan 3.046 lagi"), like `kbreport validate`."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], lang: str = "id"):
+        from .messages import capped_lines, format_int, ui  # lazy: messages imports this module
+
         self.problems = list(problems)
         errors = [p for p in self.problems if p.severity == "error"]
-        shown = "\n".join(f"  {p}" for p in errors[:20])
-        more = f"\n  … and {len(errors) - 20} more" if len(errors) > 20 else ""
-        super().__init__(f"{len(errors)} error(s) in the data:\n{shown}{more}")
+        shown = "\n".join(f"  {line}" for line in capped_lines(errors, lang))
+        super().__init__(f"{ui('errors_in_data', lang).format(n=format_int(len(errors), lang))}:\n{shown}")
 
     @property
     def errors(self) -> list[Problem]:

@@ -6,6 +6,10 @@ return the parsed values plus a mask of cells that could not be parsed.
 
 Row numbers are spreadsheet rows: the heading is row 1, the first data row is row 2. Raw frames
 carry them as their index (named "baris"). Fully blank rows are skipped (they hold no data).
+
+Reading is bounded: a table file above MAX_TABLE_BYTES (a workbook also above MAX_XLSX_UNPACKED_BYTES
+unpacked, or MAX_XLSX_CELLS cells) is refused, and a symbolic link is never followed. Structural
+problems (kbreport.structure) are reported as what they are, and the table is then not read further.
 """
 from __future__ import annotations
 
@@ -22,12 +26,20 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import schema
+from . import schema, structure
 from .exceptions import DataValidationError, Problem
-from .messages import SEVERITY, message, reason
+from .messages import SEVERITY, format_int, format_megabytes, message, reason, separator_name
 
 EXTENSIONS = (".csv", ".xlsx")
 ROW_INDEX = "baris"
+
+# Size bounds (bytes, cells). A national table of ~84,000 Kampung KB is ~15 MB as CSV; these leave
+# ample room and keep a mistaken or hostile file from taking the machine's memory and minutes.
+MAX_TABLE_BYTES = 100_000_000  # one table file on disk (.csv or .xlsx)
+MAX_XLSX_UNPACKED_BYTES = 1_000_000_000  # the XML inside one workbook
+MAX_XLSX_CELLS = 20_000_000  # cells read from one worksheet
+MAX_XLSX_COLUMNS = 500  # columns read per row (a declared sheet width beyond is ignored)
+MAX_METADATA_BYTES = 1_000_000  # sumber.json
 
 # --- headings -----------------------------------------------------------------------------
 
@@ -77,6 +89,11 @@ _ROW_NUMBER_KEYS = {heading_key(h) for h in ("no", "nomor", "no urut", "nomor ur
 _HEADING_MAPS = {name: heading_map(t) for name, t in schema.TABLES.items()}
 
 
+def _maps(table: schema.Table) -> dict[str, dict[str, str]]:
+    """Heading maps of every schema table, with `table`'s own (it may be a table made in a test)."""
+    return _HEADING_MAPS if table.name in _HEADING_MAPS else {**_HEADING_MAPS, table.name: heading_map(table)}
+
+
 # --- reading files ------------------------------------------------------------------------
 
 @dataclass
@@ -124,9 +141,31 @@ def _cell_text(v) -> str:
     return str(v).strip()
 
 
+def _check_size(path: Path, limit: int) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise _Unreadable("other", detail=e.strerror or str(e)) from e
+    if size > limit:
+        raise _Unreadable("too_large", size=size, limit=limit)
+
+
+def _check_unpacked(path: Path) -> None:
+    """A workbook is a zip: refuse one whose contents unpack beyond the bound (a "zip bomb")."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise _Unreadable("not_xlsx") from e
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise _Unreadable("too_large_unpacked", size=unpacked, limit=MAX_XLSX_UNPACKED_BYTES)
+
+
 def _read_xlsx(path: Path, table_name: str) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    _check_size(path, MAX_TABLE_BYTES)
+    _check_unpacked(path)
     try:
         # data_only: formulas are never evaluated by us; their cached values are read as text
         wb = load_workbook(path, read_only=True, data_only=True)
@@ -139,9 +178,14 @@ def _read_xlsx(path: Path, table_name: str) -> list[list[str]]:
         # a sheet named like the table wins; else the first one
         ws = next((s for s in sheets if heading_key(s.title) == heading_key(table_name)), sheets[0])
         rows: list[list[str]] = []
+        width = ws.max_column if isinstance(ws.max_column, int) and ws.max_column > MAX_XLSX_COLUMNS else None
+        cells = 0
         try:
-            for values in ws.iter_rows(min_row=1, values_only=True):
-                rows.append([_cell_text(v) for v in values])
+            for values in ws.iter_rows(min_row=1, max_col=MAX_XLSX_COLUMNS if width else None, values_only=True):
+                cells += len(values)
+                if cells > MAX_XLSX_CELLS:
+                    raise _Unreadable("too_many_cells", cells=MAX_XLSX_CELLS)
+                rows.append([_cell_text(v) for v in values[:MAX_XLSX_COLUMNS]])
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
             raise _Unreadable("not_xlsx") from e
         return rows
@@ -174,22 +218,84 @@ def _decode(data: bytes) -> tuple[str, bool]:
         raise _Unreadable("encoding") from e
 
 
-def _separator(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
-    best = max(counts, key=lambda s: counts[s])
-    return best if counts[best] > 0 else ","
+def _read_bounded(path: Path) -> bytes:
+    _check_size(path, MAX_TABLE_BYTES)
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_TABLE_BYTES + 1)  # the file may have grown since stat
+    except OSError as e:
+        raise _Unreadable("other", detail=e.strerror or str(e)) from e
+    if len(data) > MAX_TABLE_BYTES:
+        raise _Unreadable("too_large", size=len(data), limit=MAX_TABLE_BYTES)
+    return data
 
 
-def _read_csv_frame(text: str, sep: str) -> pd.DataFrame | None:
-    """Fast path: pandas' C parser, every cell as text. None when rows are ragged (slow path reports them)."""
+def _read_csv_frame(text: str, sep: str) -> tuple[pd.DataFrame | None, bool]:
+    """Fast path: pandas' C parser, every cell as text. (None, eof_in_quote) when it fails: rows
+    are ragged, or a quote is still open at the end of the file (the slow path reports both)."""
     try:
         return pd.read_csv(_io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False,
-                           na_filter=False, skip_blank_lines=False, quotechar='"', engine="c")
-    except pd.errors.ParserError:
-        return None
+                           na_filter=False, skip_blank_lines=False, quotechar='"', engine="c"), False
+    except pd.errors.ParserError as e:
+        return None, "EOF inside string" in str(e)
     except pd.errors.EmptyDataError as e:
         raise _Unreadable("empty") from e
+
+
+def _read_csv(path: Path, table: schema.Table, problem) -> pd.DataFrame:
+    """The grid of a CSV file after its structure is checked (kbreport.structure)."""
+    text, fallback = _decode(_read_bounded(path))
+    if fallback:
+        problem("file_encoding")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    sep = structure.csv_separator(lines[:structure.HEADER_SCAN_ROWS], table, _maps(table), heading_key)
+    k = lines[0].count(sep) if lines else 0
+    grid, eof_in_quote = _read_csv_frame(text, sep)
+    if grid is not None and len(grid) == len(lines) and grid.shape[1] > 1:
+        # one record per line: only rows whose last cell is empty can be split by another separator
+        short = np.flatnonzero(grid.iloc[1:, -1].to_numpy(dtype=object) == "") + 1
+        if structure.separators_suspect(lines, sep, short):
+            structure.check_separators(lines, sep)
+    else:
+        structure.check_separators(lines, sep)
+    if grid is not None:
+        if len(grid) < len(lines) and '"' in text:  # some record spans lines: a quoted line break, or worse
+            structure.check_quotes(*structure.records(text, sep), sep, k, False)
+        return grid
+    # ragged rows (or an open quote): read record by record, report rows longer than the heading
+    try:
+        rows, starts = structure.records(text, sep)
+    except csv.Error as e:
+        raise _Unreadable("csv_syntax", detail=str(e)) from e
+    if '"' in text:
+        structure.check_quotes(rows, starts, sep, k, eof_in_quote)
+    grid = _frame_from_rows(rows)
+    width = len(rows[0]) if rows else 0
+    for i, r in enumerate(rows[1:], start=2):
+        if len(r) > width and any(c.strip() for c in r[width:]):
+            problem("row_too_long", row=i, cells=len(r), headings=width)
+    return grid.iloc[:, :width] if width else grid
+
+
+def _reason_fields(lang: str, fields: dict) -> dict:
+    """Sizes in a reason as "120,5 MB" (id) / "120.5 MB" (en), cell counts as 20.000.000 / 20,000,000."""
+    out = {k: (format_megabytes(v, lang) if k in ("size", "limit") else v) for k, v in fields.items()}
+    if "cells" in out:
+        out["cells"] = format_int(out["cells"], lang)
+    return out
+
+
+def _structure_fields(lang: str, fields: dict) -> dict:
+    out = {k: (format_int(v, lang) if isinstance(v, int) else v) for k, v in fields.items()}
+    for k in ("sep", "header_sep"):
+        if k in out:
+            out[k] = separator_name(out[k], lang)
+    if "row_seps" in out:
+        word = " dan " if lang == "id" else " and "
+        out["row_sep"] = word.join(separator_name(s, lang) for s in out.pop("row_seps"))
+    return out
 
 
 def _frame_from_rows(rows: list[list[str]]) -> pd.DataFrame:
@@ -207,33 +313,21 @@ def read_raw(path: str | Path, table: schema.Table, lang: str = "id") -> RawTabl
     def problem(code, row=None, col=None, value=None, **fields):
         raw.problems.append(Problem(fname, row, col, value, code, message(code, lang, **fields), SEVERITY[code]))
 
+    if path.is_symlink():  # never followed: it could lead anywhere, and its content would be echoed
+        problem("file_symlink")
+        return raw
     try:
         if path.suffix.lower() == ".xlsx":
             rows = _read_xlsx(path, table.name)
+            structure.check_header_rows(rows[:structure.HEADER_SCAN_ROWS], table, _maps(table), heading_key)
             grid = _frame_from_rows(rows)
         else:
-            try:
-                data = path.read_bytes()
-            except OSError as e:
-                raise _Unreadable("other", detail=str(e)) from e
-            text, fallback = _decode(data)
-            if fallback:
-                problem("file_encoding")
-            sep = _separator(text)
-            grid = _read_csv_frame(text, sep)
-            if grid is None:  # ragged rows: read record by record, report rows longer than the heading
-                try:
-                    rows = list(csv.reader(_io.StringIO(text, newline=""), delimiter=sep))
-                except csv.Error as e:
-                    raise _Unreadable("csv_syntax", detail=str(e)) from e
-                grid = _frame_from_rows(rows)
-                width = len(rows[0]) if rows else 0
-                for i, r in enumerate(rows[1:], start=2):
-                    if len(r) > width and any(c.strip() for c in r[width:]):
-                        problem("row_too_long", row=i, cells=len(r), headings=width)
-                grid = grid.iloc[:, :width] if width else grid
+            grid = _read_csv(path, table, problem)
     except _Unreadable as e:
-        problem("file_unreadable", reason=reason(e.key, lang, **e.fields))
+        problem("file_unreadable", reason=reason(e.key, lang, **_reason_fields(lang, e.fields)))
+        return raw
+    except structure.Structural as e:
+        problem(e.code, **_structure_fields(lang, e.fields))
         return raw
 
     if grid.empty or grid.shape[0] == 0:
@@ -291,27 +385,36 @@ def read_table(path: str | Path, table: schema.Table, lang: str = "id") -> pd.Da
     """
     raw = read_raw(path, table, lang)
     if raw.frame is None or any(p.severity == "error" for p in raw.problems):
-        raise DataValidationError(raw.problems)
+        raise DataValidationError(raw.problems, lang)
     return raw.frame
 
 
-def find_table_files(data_dir: Path, table: schema.Table) -> list[Path]:
-    """The files that hold `table` in a folder: <table>.csv and/or <table>.xlsx (case-insensitive)."""
+def find_table_files(data_dir: Path, table: schema.Table, links: bool = False) -> list[Path]:
+    """The files that hold `table` in a folder: <table>.csv and/or <table>.xlsx (case-insensitive).
+    `links`: also symbolic links, even broken ones (validation names them; it never reads them)."""
     want = {f"{table.name}{ext}" for ext in EXTENSIONS}
-    return sorted(p for p in data_dir.iterdir() if p.is_file() and p.name.lower() in want)
+    return sorted(p for p in data_dir.iterdir()
+                  if p.name.lower() in want and (p.is_file() or (links and p.is_symlink())))
 
 
 def read_metadata(data_dir: Path, lang: str = "id") -> tuple[dict, list[Problem]]:
     """sumber.json (optional): {"sumber": str, "sintetis": bool, …}; problems if malformed."""
     path = Path(data_dir) / schema.METADATA_FILE
+    if path.is_symlink():
+        return {}, [Problem(path.name, None, None, None, "file_symlink", message("file_symlink", lang),
+                            SEVERITY["file_symlink"])]
     if not path.is_file():
         return {}, []
 
     def fail(key, **fields):
         code = "sumber_invalid"
         return {}, [Problem(path.name, None, None, None, code,
-                            message(code, lang, reason=reason(key, lang, **fields)), SEVERITY[code])]
+                            message(code, lang, reason=reason(key, lang, **_reason_fields(lang, fields))),
+                            SEVERITY[code])]
 
+    size = path.stat().st_size
+    if size > MAX_METADATA_BYTES:
+        return fail("too_large", size=size, limit=MAX_METADATA_BYTES)
     try:
         meta = json.loads(path.read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:

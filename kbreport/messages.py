@@ -45,6 +45,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "file keterangan sumber tidak sah: {reason}",
         "en": "source description file is invalid: {reason}",
     },
+    "file_symlink": {
+        "id": "file ini tautan simbolik (symlink) ke file lain, jadi tidak dibaca; salin file aslinya ke folder data",
+        "en": "this file is a symbolic link to another file, so it is not read; copy the real file into the data folder",
+    },
+    # --- structure: found before any cell is checked; the table is then not read further ----
+    "header_not_first_row": {
+        "id": "judul kolom tidak di baris pertama; tampaknya di baris {header_row}. Hapus baris di atasnya (judul laporan, "
+              "baris kosong) supaya judul kolom ada di baris 1",
+        "en": "the headings are not in the first row; they seem to be in row {header_row}. Delete the rows above them "
+              "(report title, blank rows) so that the headings are in row 1",
+    },
+    "file_wrong_table": {
+        "id": "judul kolom file ini adalah judul tabel {other}, bukan {table}; apakah filenya tertukar? Simpan tabel "
+              "{other} sebagai {other}.csv atau {other}.xlsx",
+        "en": "the headings of this file are those of table {other}, not {table}; were the files swapped? Save "
+              "table {other} as {other}.csv or {other}.xlsx",
+    },
+    "delimiter_mismatch": {
+        "id": "pemisah kolom tidak sama: judul kolom dipisah dengan {header_sep}, tetapi baris data dipisah dengan "
+              "{row_sep}; simpan ulang file dengan satu pemisah saja",
+        "en": "column separators differ: the headings are separated by {header_sep} but the data rows by "
+              "{row_sep}; save the file again with one separator",
+    },
+    "delimiter_mixed": {
+        "id": "pemisah kolom bercampur: {good} baris data dipisah dengan {header_sep} seperti judul kolom, tetapi "
+              "{bad} baris dipisah dengan {row_sep} (yang pertama baris {first}); simpan ulang file dengan satu "
+              "pemisah saja",
+        "en": "column separators are mixed: {good} data rows are separated by {header_sep} like the headings, but "
+              "{bad} rows by {row_sep} (the first in row {first}); save the file again with one separator",
+    },
+    "delimiter_unsupported": {
+        "id": "judul kolom dipisah dengan {sep}, yang tidak didukung; simpan ulang sebagai CSV dengan pemisah koma, "
+              "titik koma atau tab",
+        "en": "the headings are separated by {sep}, which is not supported; save again as CSV separated by "
+              "commas, semicolons or tabs",
+    },
+    "quote_unbalanced": {
+        "id": "tanda kutip tidak seimbang: tanda kutip (\") yang dibuka di baris {line} tidak ditutup, sehingga "
+              "{lines} baris sesudahnya terbaca sebagai isi satu sel; hapus tanda kutip itu atau tambahkan "
+              "pasangannya",
+        "en": "unbalanced quote: the quote (\") opened in line {line} is not closed, so the {lines} lines after it "
+              "are read as the content of one cell; delete that quote or add its closing one",
+    },
     # --- columns -------------------------------------------------------------------------
     "column_missing": {
         "id": "kolom wajib '{column}' tidak ada; tambahkan kolom dengan salah satu judul ini: {accepted}",
@@ -107,6 +150,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "jumlah tidak boleh negatif",
         "en": "a count cannot be negative",
     },
+    "count_above_bound": {
+        "id": "angka {shown} melebihi batas wajar {bound} untuk kolom {column}; periksa salah ketik, atau angka yang "
+              "merupakan jumlah beberapa wilayah",
+        "en": "{shown} exceeds the plausible maximum {bound} for column {column}; check for a typo, or a figure "
+              "that is the total of several areas",
+    },
+    "count_below_bound": {
+        "id": "angka {shown} kurang dari batas wajar {bound} untuk kolom {column}; periksa salah ketik",
+        "en": "{shown} is below the plausible minimum {bound} for column {column}; check for a typo",
+    },
     # --- rows and links between tables -------------------------------------------------
     "duplicate_id": {
         "id": "id '{value}' sudah dipakai di baris {first}; setiap Kampung KB harus punya id sendiri",
@@ -157,6 +210,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "peserta poktan ({peserta}) lebih banyak daripada keluarga sasaran poktan ({keluarga})",
         "en": "poktan participants ({peserta}) exceed families eligible for a poktan ({keluarga})",
     },
+    "desa_two_kampung_kb_inpres": {
+        "id": "desa {kode} ({nama}) sudah punya Kampung KB berskala Desa di baris {first}; sejak Inpres 3/2022 "
+              "(20 Mei 2022) satu desa/kelurahan hanya punya satu Kampung KB berskala Desa, dan salah satunya "
+              "dicanangkan {date}",
+        "en": "desa {kode} ({nama}) already has a desa-wide Kampung KB in row {first}; since Inpres 3/2022 "
+              "(20 May 2022) a desa/kelurahan has only one desa-wide Kampung KB, and one of these was launched {date}",
+    },
     "desa_two_kampung_kb": {
         "id": "desa {kode} ({nama}) sudah punya Kampung KB berskala Desa di baris {first}",
         "en": "desa {kode} ({nama}) already has a desa-wide Kampung KB in row {first}",
@@ -178,7 +238,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 # Warnings keep the row and are counted; any error makes load_data raise and `validate` exit 1.
 WARNINGS = frozenset({
     "file_encoding", "column_unknown", "rumah_dataku_no_date", "rumah_dataku_tanggal_absent", "rumah_dataku_date_unexpected",
-    "pokja_terlatih_gt_jumlah", "tidak_kb_gt_pus", "peserta_poktan_gt_keluarga", "desa_two_kampung_kb",
+    "pokja_terlatih_gt_jumlah", "tidak_kb_gt_pus", "desa_two_kampung_kb",
     "rw_after_inpres", "no_profil", "no_kkbpk",
 })
 SEVERITY: dict[str, str] = {code: ("warning" if code in WARNINGS else "error") for code in MESSAGES}
@@ -213,6 +273,25 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "sumber_text": {"id": "\"sumber\" harus teks", "en": "\"sumber\" must be text"},
     "other": {"id": "{detail}", "en": "{detail}"},
+    "too_large": {
+        "id": "ukurannya {size}, melebihi batas {limit}",
+        "en": "it is {size}, over the limit of {limit}",
+    },
+    "too_large_unpacked": {
+        "id": "isi buku kerja ini setelah dibuka berukuran {size}, melebihi batas {limit}",
+        "en": "the contents of this workbook unpack to {size}, over the limit of {limit}",
+    },
+    "too_many_cells": {
+        "id": "lembar kerjanya berisi lebih dari {cells} sel",
+        "en": "its worksheet holds more than {cells} cells",
+    },
+}
+
+SEPARATOR_NAMES: dict[str, dict[str, str]] = {
+    ",": {"id": "koma (,)", "en": "commas (,)"},
+    ";": {"id": "titik koma (;)", "en": "semicolons (;)"},
+    "\t": {"id": "tab", "en": "tabs"},
+    "|": {"id": "garis tegak (|)", "en": "vertical bars (|)"},
 }
 
 # Folders and files of a batch run (kbreport.paths, kbreport.batch): one line each, naming the path.
@@ -284,7 +363,21 @@ UI: dict[str, dict[str, str]] = {
     "ok": {"id": "Data siap dipakai.", "en": "The data is ready to use."},
     "not_ok": {"id": "Perbaiki kesalahan di atas lalu jalankan lagi.", "en": "Fix the errors above and run again."},
     "seconds": {"id": "detik", "en": "seconds"},
+    "more": {"id": "… dan {n} lagi ({code})", "en": "… and {n} more ({code})"},
+    "errors_in_data": {"id": "{n} kesalahan pada data", "en": "{n} errors in the data"},
+    "capped": {
+        "id": "Daftar di atas dipotong: paling banyak {limit} baris per aturan. Tampilkan semuanya dengan --semua, "
+              "atau tulis ke file dengan --ke FILE.",
+        "en": "The list above is cut: at most {limit} lines per rule. Show everything with --semua, or write it "
+              "to a file with --ke FILE.",
+    },
+    "written": {"id": "Daftar lengkap ({n} masalah) ditulis ke {file}.",
+                "en": "The full list ({n} problems) was written to {file}."},
+    "cannot_write": {"id": "tidak dapat menulis {file}: {reason}", "en": "cannot write {file}: {reason}"},
+    "not_a_data_file": {"id": "--ke {file}: itu file data; pilih nama file lain",
+                        "en": "--ke {file}: that is a data file; choose another file name"},
 }
+MAX_LINES_PER_RULE = 20  # printed per rule code; the rest are counted (kbreport validate --semua shows all)
 
 
 def _lang(lang: str) -> str:
@@ -315,6 +408,37 @@ def format_int(n: int, lang: str = "id") -> str:
     """80.000 (id) / 80,000 (en)."""
     s = f"{int(n):,}"
     return s.replace(",", ".") if lang == "id" else s
+
+
+def format_megabytes(n: int, lang: str = "id") -> str:
+    """120,5 MB (id) / 120.5 MB (en); whole megabytes without decimals (100 MB); below 1 MB in bytes."""
+    if n < 1_000_000:
+        return f"{format_int(n, lang)} {'byte' if lang == 'id' else 'bytes'}"
+    mb = n / 1_000_000
+    s = f"{mb:.0f}" if mb.is_integer() else f"{mb:.1f}"
+    return f"{s.replace('.', ',') if lang == 'id' else s} MB"
+
+
+def separator_name(sep: str, lang: str = "id") -> str:
+    return SEPARATOR_NAMES.get(sep, {"id": repr(sep), "en": repr(sep)})[_lang(lang)]
+
+
+def capped_lines(problems, lang: str = "id", limit: int | None = MAX_LINES_PER_RULE) -> list[str]:
+    """One line per problem, at most `limit` per rule code (None: all); after the last one shown of a
+    rule, "… dan 3.046 lagi (code)". Problems keep their order."""
+    total: dict[str, int] = {}
+    for p in problems:
+        total[p.code] = total.get(p.code, 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for p in problems:
+        k = seen[p.code] = seen.get(p.code, 0) + 1
+        if limit is not None and k > limit:
+            continue
+        out.append(format_problem(p, lang))
+        if limit is not None and k == limit and total[p.code] > limit:
+            out.append(ui("more", lang).format(n=format_int(total[p.code] - limit, lang), code=p.code))
+    return out
 
 
 def format_problem(p: Problem, lang: str = "id") -> str:

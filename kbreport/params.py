@@ -371,20 +371,36 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _refuse_aliases(text: str, name: str) -> None:
+    """A params file never needs YAML anchors (&) or aliases (*); refusing them before any object is
+    built bounds the work (a 600-byte "billion laughs" file otherwise expands to gigabytes)."""
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                line = token.start_mark.line + 1
+                raise ParamsError(name, None, f"YAML memakai alias/anchor (&/*), yang tidak diizinkan; baris {line}: "
+                                              "tulis nilainya langsung (teks yang diawali & atau * diberi tanda kutip)")
+    except yaml.YAMLError:
+        return  # a syntax error: yaml.load reports it, with its line
+
+
 def _read_yaml(path: Path) -> Any:
     name = str(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)  # never more than the bound into memory
     except FileNotFoundError:
         raise ParamsError(name, None, "file tidak ditemukan") from None
     except OSError as e:
         raise ParamsError(name, None, f"file tidak dapat dibaca ({e.strerror or e})") from None
     if len(raw) > MAX_FILE_BYTES:
-        raise ParamsError(name, None, f"file terlalu besar ({len(raw)} byte; batas {MAX_FILE_BYTES})")
+        size = max(len(raw), path.stat().st_size)
+        raise ParamsError(name, None, f"file terlalu besar ({size} byte; batas {MAX_FILE_BYTES})")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ParamsError(name, None, f"bukan teks UTF-8 (byte {e.start})") from None
+    _refuse_aliases(text, name)
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
     except _DuplicateKeyError as e:

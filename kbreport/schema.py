@@ -8,7 +8,7 @@ Canonical forms after reading:
 - date:     pandas Timestamp (input ISO yyyy-mm-dd or dd/mm/yyyy)
 - month:    Timestamp at the first of the month (input yyyy-mm, yyyy-mm-dd or mm/yyyy)
 - bool:     True/False (input ya/tidak, y/t, yes/no, true/false, 1/0, ada/tidak ada)
-- int:      non-negative integer count (pandas Int64)
+- int:      non-negative integer count (pandas Int64), within its column's plausibility bounds
 - category: one of `domain` (matched case-insensitively, stored in the domain's spelling)
 - str:      stripped text
 """
@@ -32,6 +32,15 @@ METODE_KB = ("iud", "mow", "mop", "implan", "suntik", "pil", "kondom")
 METODE_MKJP = ("iud", "mow", "mop", "implan")
 ALASAN_TIDAK_KB = ("hamil", "ingin_anak_segera", "iat", "tial")
 
+# Plausibility bounds of counts (one row = one Kampung KB, i.e. at most one desa/kelurahan). Outside
+# them a figure is an error: a typo or a regional total would otherwise carry straight into a headline.
+MAX_PUS = 50_000  # the largest kelurahan hold ~150,000 people, ~30,000 PUS; the demo's are 150–900
+MAX_KELUARGA = 50_000  # families eligible for a poktan (with a toddler, adolescent or elderly member)
+MAX_POKJA = 200  # a Pokja has some 10–30 members (demo 5–25)
+MAX_MEKANISME = 5  # the data model counts five operating mechanisms (0–5)
+MAX_INSTANSI = 100  # agencies involved (demo 0–10)
+DESA_CANTIK_START = 2021  # BPS began Desa Cantik in 2021
+
 
 @dataclass(frozen=True)
 class Column:
@@ -41,6 +50,8 @@ class Column:
     domain: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # other headings accepted (compared after normalising)
     doc: str = ""
+    min_value: int | None = None  # plausibility bounds of an int column (negatives are always errors)
+    max_value: int | None = None
 
 
 @dataclass(frozen=True)
@@ -103,9 +114,10 @@ PROFIL = Table(
         Column("kampung_kb_id", "str", aliases=("id kampung kb", "id", "id_kampung"), doc="Kampung KB this profile belongs to"),
         Column("pokja_ada", "bool", aliases=("pokja", "ada pokja", "memiliki pokja"), doc="A Pokja exists"),
         Column("pokja_sk", "bool", aliases=("sk pokja", "pokja ber sk"), doc="The Pokja has a decree (SK)"),
-        Column("pokja_jumlah", "int", aliases=("jumlah anggota pokja", "jumlah pokja"), doc="Pokja members"),
+        Column("pokja_jumlah", "int", aliases=("jumlah anggota pokja", "jumlah pokja"), doc="Pokja members",
+               max_value=MAX_POKJA),
         Column("pokja_terlatih", "int", aliases=("jumlah pokja terlatih", "anggota pokja terlatih", "pokja terlatih"),
-               doc="Pokja members trained (not more than pokja_jumlah)"),
+               doc="Pokja members trained (not more than pokja_jumlah)", max_value=MAX_POKJA),
         Column("plkb_pendamping", "bool", aliases=("pkb/plkb pendamping", "pkb pendamping", "plkb/pkb pendamping",
                                                    "pendamping plkb"),
                doc="A PLKB/PKB accompanies the Kampung KB"),
@@ -126,9 +138,9 @@ PROFIL = Table(
         *_flags("data_", PENGGUNAAN_DATA, "Data used", {"pk": ("pendataan keluarga",), "rutin": ("data rutin",),
                                                         "potensi_desa": ("potensi desa", "podes")}),
         Column("jumlah_mekanisme", "int", aliases=("jumlah mekanisme operasional", "mekanisme operasional"),
-               doc="Number of operating mechanisms in use (0–5)"),
+               doc="Number of operating mechanisms in use (0–5)", max_value=MAX_MEKANISME),
         Column("jumlah_instansi", "int", aliases=("jumlah instansi terlibat", "instansi terlibat"),
-               doc="Number of agencies involved"),
+               doc="Number of agencies involved", max_value=MAX_INSTANSI),
         Column("klasifikasi", "category", domain=KLASIFIKASI, aliases=("klasifikasi kampung kb", "kelas"),
                doc="Class as reported by the portal"),
     ),
@@ -141,15 +153,19 @@ KKBPK = Table(
     columns=(
         Column("kampung_kb_id", "str", aliases=("id kampung kb", "id", "id_kampung"), doc="Kampung KB the figures belong to"),
         Column("periode", "month", aliases=("bulan", "bulan laporan", "periode laporan"), doc="Reporting month"),
-        Column("pus", "int", aliases=("jumlah pus", "pasangan usia subur"), doc="Couples of reproductive age (PUS)"),
-        *(Column(f"kb_{m}", "int", aliases=(f"peserta kb {m}", m), doc=f"Family-planning users, method {m.upper()}")
-          for m in METODE_KB),
+        Column("pus", "int", aliases=("jumlah pus", "pasangan usia subur"), doc="Couples of reproductive age (PUS)",
+               max_value=MAX_PUS),
+        *(Column(f"kb_{m}", "int", aliases=(f"peserta kb {m}", m), doc=f"Family-planning users, method {m.upper()}",
+                 max_value=MAX_PUS) for m in METODE_KB),
         *(Column(f"tkb_{r}", "int", aliases=(f"pus tidak kb {r.replace('_', ' ')}",),
-                 doc=f"PUS not using family planning, reason: {r.replace('_', ' ')}") for r in ALASAN_TIDAK_KB),
+                 doc=f"PUS not using family planning, reason: {r.replace('_', ' ')}", max_value=MAX_PUS)
+          for r in ALASAN_TIDAK_KB),
         Column("keluarga_poktan", "int", aliases=("keluarga sasaran poktan", "sasaran poktan"),
-               doc="Families eligible for a poktan (with a toddler, adolescent or elderly member)"),
+               doc="Families eligible for a poktan (with a toddler, adolescent or elderly member)",
+               max_value=MAX_KELUARGA),
         Column("peserta_poktan", "int", aliases=("jumlah peserta poktan", "anggota poktan"),
-               doc="Of those families, how many take part in a poktan"),
+               doc="Of those families, how many take part in a poktan (not more than keluarga_poktan)",
+               max_value=MAX_KELUARGA),
     ),
 )
 
@@ -161,7 +177,7 @@ DESA_CANTIK = Table(
     columns=(
         Column("kode_desa", "code", aliases=("kode desa/kelurahan", "kode wilayah", "kd_desa"), doc="Kemendagri desa code"),
         Column("tahun", "int", aliases=("tahun pembentukan", "tahun dibentuk", "tahun desa cantik"),
-               doc="Year the Desa Cantik was formed"),
+               doc="Year the Desa Cantik was formed; not before 2021, not in the future", min_value=DESA_CANTIK_START),
     ),
 )
 

@@ -17,7 +17,7 @@ from . import schema
 from .exceptions import MasterError, Problem
 from .io import (DTYPES, ROW_INDEX, RawTable, empty_frame, find_table_files, parse_column, read_metadata,
                  read_raw)
-from .messages import SEVERITY, format_date, message
+from .messages import SEVERITY, format_date, format_int, message
 
 __all__ = ["SEVERITY", "validate_folder", "check_tables", "resolve_master", "desa_codes"]
 
@@ -96,6 +96,12 @@ def _convert(raw: RawTable, sink: _Sink, today: date) -> pd.DataFrame:
         values = values.astype(dtype)
         if col.required:
             sink.rows("blank_required", s == "", heading, None, column=lambda r, h=heading: h)
+        if col.kind == "int" and col.max_value is not None:
+            huge = bad & s.str.fullmatch(r"\+?\d{16,}")  # too long to parse, and far beyond any bound
+            bound = _fmt_count(col.max_value, col, sink.lang)
+            sink.rows("count_above_bound", huge, heading, s, shown=s, bound=lambda r, b=bound: b,
+                      column=lambda r, h=heading: h)
+            bad = bad & ~huge
         if col.kind == "category":
             sink.rows("value_not_in_domain", bad, heading, s, column=lambda r, h=heading: h,
                       allowed=lambda r, d=col.domain: ", ".join(d))
@@ -103,6 +109,7 @@ def _convert(raw: RawTable, sink: _Sink, today: date) -> pd.DataFrame:
             sink.rows(_PARSE_CODE.get(col.kind, "value_not_in_domain"), bad, heading, s)
         if col.kind == "int":
             sink.rows("count_negative", _mask(values < 0), heading, s)
+            _check_bounds(values, s, col, heading, sink)
             if col.name == "tahun":
                 sink.rows("year_future", _mask(values > today.year), heading, s,
                           year=values, today=lambda r: today.year)
@@ -112,6 +119,32 @@ def _convert(raw: RawTable, sink: _Sink, today: date) -> pd.DataFrame:
     df = pd.DataFrame(out, index=frame.index)
     df.index.name = ROW_INDEX
     return df
+
+
+def _fmt_count(n, col, lang: str) -> str:
+    return str(int(n)) if col.name == "tahun" else format_int(n, lang)  # a year has no thousands separator
+
+
+def _check_bounds(values: pd.Series, s: pd.Series, col, heading: str, sink: _Sink) -> None:
+    """Counts outside the column's plausibility bounds (schema); negatives are reported apart."""
+    lang = sink.lang
+    for code, bound, out in (("count_above_bound", col.max_value, lambda b: values > b),
+                             ("count_below_bound", col.min_value, lambda b: (values < b) & (values >= 0))):
+        if bound is not None:
+            sink.rows(code, _mask(out(bound)), heading, s, shown=lambda r: _fmt_count(values.loc[r], col, lang),
+                      bound=lambda r, b=bound: _fmt_count(b, col, lang), column=lambda r, h=heading: h)
+
+
+def _within_bounds(df: pd.DataFrame, names: list[str]) -> pd.Series:
+    """Rows whose counts in `names` are all present, non-negative and within their bounds."""
+    ok = pd.Series(True, index=df.index)
+    for name in names:
+        col = next(c for t in schema.TABLES.values() for c in t.columns if c.name == name)
+        v = df[name]
+        ok &= _mask(v >= 0)
+        if col.max_value is not None:
+            ok &= _mask(v <= col.max_value)
+    return ok
 
 
 def _fmt_when(ts, kind: str, lang: str) -> str:
@@ -146,22 +179,31 @@ def _duplicates(keys: pd.Series) -> pd.Series:
 
 def _rules_kampung_kb(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Series) -> None:
     f = raw.frame
-    if len(df) == 0:
-        sink.add("table_empty")
-        return
     dup = _duplicates(df["id"])
     if dup.any():
         sink.rows("duplicate_id", dup, raw.heading("id"), f["id"], first=_first_rows(df["id"]))
     _rule_kode_unknown(raw, df, sink, desa)
-    # two desa-wide Kampung KB in one desa (RW/Dusun-level ones may share a desa)
-    wide = df["kode_desa"].where(df["cakupan_wilayah"] == "Desa")
-    dup = _duplicates(wide)
-    if dup.any():
-        sink.rows("desa_two_kampung_kb", dup, raw.heading("kode_desa"), f.get("kode_desa"),
-                  first=_first_rows(wide), kode=df["kode_desa"], nama=lambda r: desa.get(df.at[r, "kode_desa"], ""))
+    _rule_two_desa_wide(raw, df, sink, desa)
     late = df["cakupan_wilayah"].isin(["RW", "Dusun"]) & (df["tanggal_pencanangan"] > pd.Timestamp(schema.INPRES_3_2022))
     sink.rows("rw_after_inpres", _mask(late), raw.heading("cakupan_wilayah"), f.get("cakupan_wilayah"),
               cakupan=df["cakupan_wilayah"], date=lambda r: format_date(df.at[r, "tanggal_pencanangan"], sink.lang))
+
+
+def _rule_two_desa_wide(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Series) -> None:
+    """Two desa-wide Kampung KB in one desa: an error once one of them dates from Inpres 3/2022 on
+    (one Kampung KB per desa/kelurahan), a warning for older pairs. RW/Dusun-level ones may share a desa."""
+    wide = df["kode_desa"].where(df["cakupan_wilayah"] == "Desa")
+    dup = _duplicates(wide)
+    if not dup.any():
+        return
+    launch = df["tanggal_pencanangan"].where(wide.notna())
+    latest = launch.groupby(wide, dropna=True, sort=False).transform("max")
+    recent = _mask(latest >= pd.Timestamp(schema.INPRES_3_2022))
+    fields = dict(first=_first_rows(wide), kode=df["kode_desa"], nama=lambda r: desa.get(df.at[r, "kode_desa"], ""))
+    heading, values = raw.heading("kode_desa"), raw.frame.get("kode_desa")
+    sink.rows("desa_two_kampung_kb_inpres", dup & recent, heading, values,
+              date=lambda r: format_date(latest.loc[r], sink.lang), **fields)
+    sink.rows("desa_two_kampung_kb", dup & ~recent, heading, values, **fields)
 
 
 def _rule_kode_unknown(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Series) -> None:
@@ -188,7 +230,8 @@ def _rules_linked(raw: RawTable, df: pd.DataFrame, sink: _Sink, kkb: pd.DataFram
 
 def _rules_profil(raw: RawTable, df: pd.DataFrame, sink: _Sink, kkb: pd.DataFrame | None) -> None:
     f, lang = raw.frame, sink.lang
-    over = (df["pokja_terlatih"] > df["pokja_jumlah"]) & (df["pokja_jumlah"] >= 0)  # negatives already reported
+    # negatives and counts out of bounds are already reported
+    over = (df["pokja_terlatih"] > df["pokja_jumlah"]) & _within_bounds(df, ["pokja_jumlah", "pokja_terlatih"])
     sink.rows("pokja_terlatih_gt_jumlah", _mask(over), raw.heading("pokja_terlatih"), f.get("pokja_terlatih"),
               terlatih=df["pokja_terlatih"], jumlah=df["pokja_jumlah"])
 
@@ -215,15 +258,15 @@ def _rules_kkbpk(raw: RawTable, df: pd.DataFrame, sink: _Sink) -> None:
     pus = df["pus"]
     kb = df[[f"kb_{m}" for m in schema.METODE_KB]].sum(axis=1, min_count=len(schema.METODE_KB))
     tkb = df[[f"tkb_{r}" for r in schema.ALASAN_TIDAK_KB]].sum(axis=1, min_count=len(schema.ALASAN_TIDAK_KB))
-    # a negative count is reported on its own; sums over it would only add confusing messages
+    # a negative or implausible count is reported on its own; sums over it would only add confusing messages
     counts = [f"kb_{m}" for m in schema.METODE_KB] + [f"tkb_{r}" for r in schema.ALASAN_TIDAK_KB] + ["pus"]
-    clean = _mask((df[counts] >= 0).all(axis=1))
+    clean = _within_bounds(df, counts)
     too_many = _mask(kb > pus) & clean
     sink.rows("peserta_kb_gt_pus", too_many, raw.heading("pus"), f.get("pus"), kb=kb, pus=pus)
     total = kb + tkb
     sink.rows("tidak_kb_gt_pus", _mask(total > pus) & ~too_many & clean, raw.heading("pus"), f.get("pus"),
               total=total, pus=pus)
-    over = (df["peserta_poktan"] > df["keluarga_poktan"]) & (df["keluarga_poktan"] >= 0)
+    over = (df["peserta_poktan"] > df["keluarga_poktan"]) & _within_bounds(df, ["keluarga_poktan", "peserta_poktan"])
     sink.rows("peserta_poktan_gt_keluarga", _mask(over), raw.heading("peserta_poktan"), f.get("peserta_poktan"),
               peserta=df["peserta_poktan"], keluarga=df["keluarga_poktan"])
 
@@ -241,6 +284,8 @@ def _rule_missing_rows(raw_kkb: RawTable, kkb: pd.DataFrame, other: RawTable | N
     """A Kampung KB with no row in profil/kkbpk (checked only when that file was read)."""
     if other is None or other.frame is None or "kampung_kb_id" not in other.frame.columns or "id" not in raw_kkb.frame:
         return
+    if len(df) == 0:
+        return  # an empty table is one error (table_empty), not one warning per Kampung KB
     missing = kkb["id"].notna() & ~kkb["id"].isin(df["kampung_kb_id"].dropna())
     sink.rows(code, missing, raw_kkb.heading("id"), raw_kkb.frame["id"], file=lambda r: other.file)
 
@@ -248,7 +293,8 @@ def _rule_missing_rows(raw_kkb: RawTable, kkb: pd.DataFrame, other: RawTable | N
 # --- entry points -------------------------------------------------------------------------
 
 def _usable(raw: RawTable | None) -> bool:
-    return raw is not None and raw.frame is not None
+    """Read, and holding rows when its table is required (an empty one is reported once, table_empty)."""
+    return raw is not None and raw.frame is not None and (len(raw.frame) > 0 or not raw.table.required)
 
 
 def check_tables(raws: dict[str, RawTable | None], master: pd.DataFrame, lang: str = "id",
@@ -267,6 +313,8 @@ def check_tables(raws: dict[str, RawTable | None], master: pd.DataFrame, lang: s
         sink = sinks[name] = _Sink(raw.file if raw is not None else name, lang)
         if raw is not None:
             sink.items.extend(raw.problems)
+        if raw is not None and raw.frame is not None and len(raw.frame) == 0 and table.required:
+            sink.add("table_empty")  # a briefing would show 0 where the data had hundreds
         if _usable(raw):
             typed[name] = _convert(raw, sink, today)
         else:
@@ -316,7 +364,7 @@ def validate_folder(data_dir, master=None, lang: str = "id", today: date | None 
     _, problems = read_metadata(data_dir, lang)
     raws: dict[str, RawTable | None] = {}
     for name, table in schema.TABLES.items():
-        files = find_table_files(data_dir, table)
+        files = find_table_files(data_dir, table, links=True)  # a link is named and refused, never read
         raws[name] = None
         if not files:
             if table.required:

@@ -115,3 +115,30 @@ def test_a_copy_that_keeps_the_modification_time_is_seen(tmp_path):
     os.utime(src, ns=(st.st_atime_ns, st.st_mtime_ns))
     shutil.copy2(src, d / "kkbpk.csv")  # like `cp -p`: another content, the old modification time
     assert folder_state(d) != before
+
+
+def test_checksum_never_follows_a_symlinked_table(tmp_path):
+    # two folders whose kampung_kb.csv links to different files: the link's name counts, its target is not read
+    sums = []
+    for i, target in enumerate(("satu", "dua")):
+        d = tmp_path / f"d{i}"
+        shutil.copytree(BASE, d)
+        (tmp_path / target).write_text(target)
+        (d / "kampung_kb.csv").unlink()
+        (d / "kampung_kb.csv").symlink_to(tmp_path / target)
+        sums.append(data_checksum(d))
+    assert sums[0] == sums[1] != data_checksum(BASE)
+
+
+def test_checksum_does_not_read_a_file_above_the_size_limit(tmp_path, monkeypatch):
+    from kbreport import io
+
+    d = tmp_path / "d"
+    shutil.copytree(BASE, d)
+    monkeypatch.setattr(io, "MAX_TABLE_BYTES", 100)  # kkbpk.csv (385 bytes) is now too large to be read
+    capped = data_checksum(d)
+    p = d / "kkbpk.csv"
+    p.write_text(p.read_text().replace(",150,90", ",150,91"))  # same size, other bytes
+    assert data_checksum(d) == capped
+    monkeypatch.undo()
+    assert data_checksum(d) != data_checksum(BASE)  # within the limit the edit is seen again

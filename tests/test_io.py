@@ -221,3 +221,210 @@ def test_data_model_doc_mentions_every_table_column_and_rule():
                 assert v in text, v
     for code in MESSAGES:
         assert code in words, f"rule {code} not documented"
+
+
+# --- structure: found first, reported as what it is, and the table is not read further ------------
+
+def _kkb_rows(n: int) -> list[str]:
+    return [f"KKB-{i:04d},Kampung KB {i},16.10.05.2041,2019-01-01,RW,tidak,tidak,ya" for i in range(1, n + 1)]
+
+
+def _codes_and_messages(raw) -> list[tuple[str, str]]:
+    return [(p.code, p.message) for p in raw.problems]
+
+
+def test_an_unbalanced_quote_is_named_with_its_line_not_as_empty_cells(tmp_path):
+    rows = _kkb_rows(1600)
+    rows[5] = rows[5].replace("Kampung KB 6", '"Kampung KB 6')  # line 7: opens a quote …
+    rows[1535] = rows[1535].replace("Kampung KB 1536", 'Kampung KB 1536"')  # … closed by a stray one on line 1537
+    p = tmp_path / "kampung_kb.csv"
+    p.write_text(KKB_HEAD + "\n" + "\n".join(rows) + "\n")
+    raw = read_raw(p, schema.KAMPUNG_KB)
+    # lines 8 … 1537 (1,530 of them) were swallowed into one cell
+    assert _codes_and_messages(raw) == [("quote_unbalanced", "tanda kutip tidak seimbang: tanda kutip (\") yang dibuka "
+                                         "di baris 7 tidak ditutup, sehingga 1.530 baris sesudahnya terbaca sebagai "
+                                         "isi satu sel; hapus tanda kutip itu atau tambahkan pasangannya")]
+    assert raw.frame is None
+
+
+def test_a_quoted_line_break_inside_a_name_is_fine(tmp_path):
+    p = tmp_path / "kampung_kb.csv"
+    p.write_text(KKB_HEAD + '\nA1,"Kampung KB Maju, Jaya\nRW 03",16.10.05.2041,2019-01-01,RW,tidak,tidak,ya\n'
+                 + "\n".join(_kkb_rows(3)) + "\n")
+    raw = read_raw(p, schema.KAMPUNG_KB)
+    assert raw.problems == []
+    assert raw.frame.loc[2, "nama"] == "Kampung KB Maju, Jaya\nRW 03" and len(raw.frame) == 4
+
+
+@pytest.mark.parametrize("head_sep, row_sep, expected", [
+    (",", ";", "pemisah kolom tidak sama: judul kolom dipisah dengan koma (,), tetapi baris data dipisah dengan "
+               "titik koma (;); simpan ulang file dengan satu pemisah saja"),
+    ("\t", ",", "pemisah kolom tidak sama: judul kolom dipisah dengan tab, tetapi baris data dipisah dengan koma (,); "
+                "simpan ulang file dengan satu pemisah saja"),
+])
+def test_a_wrong_separator_is_one_message_naming_it(tmp_path, head_sep, row_sep, expected):
+    # 1,000 rows: read as they are they would give 7,000 "sel kosong"
+    p = tmp_path / "kampung_kb.csv"
+    p.write_text(KKB_HEAD.replace(",", head_sep) + "\n" + "\n".join(r.replace(",", row_sep) for r in _kkb_rows(1000)) + "\n")
+    raw = read_raw(p, schema.KAMPUNG_KB)
+    assert _codes_and_messages(raw) == [("delimiter_mismatch", expected)]
+
+
+def test_mixed_separators_say_how_many_rows_of_each(tmp_path):
+    rows = _kkb_rows(1000)
+    rows[700:] = [r.replace(",", ";") for r in rows[700:]]  # rows 702 … 1001 by semicolons
+    p = tmp_path / "kampung_kb.csv"
+    p.write_text(KKB_HEAD + "\n" + "\n".join(rows) + "\n")
+    assert _codes_and_messages(read_raw(p, schema.KAMPUNG_KB)) == [(
+        "delimiter_mixed", "pemisah kolom bercampur: 700 baris data dipisah dengan koma (,) seperti judul kolom, "
+                           "tetapi 300 baris dipisah dengan titik koma (;) (yang pertama baris 702); simpan ulang file "
+                           "dengan satu pemisah saja")]
+
+
+def test_separators_inside_quoted_names_are_not_a_mix(tmp_path):
+    p = tmp_path / "kampung_kb.csv"
+    p.write_text(KKB_HEAD.replace(",", ";") + "\nA1;\"Kampung KB Maju, Jaya, Sejahtera, Makmur, Lestari, Damai, Rukun\";"
+                 "16.10.05.2041;2019-01-01;RW;tidak;tidak;ya\n")
+    raw = read_raw(p, schema.KAMPUNG_KB)
+    assert raw.problems == [] and raw.frame.loc[2, "cakupan_wilayah"] == "RW"
+
+
+@pytest.mark.parametrize("title", ["Data Kampung KB Kabupaten Ogan Ilir\n\n", "Laporan, Kab. Ogan Ilir\n;;\n"])
+def test_csv_headings_under_title_rows(tmp_path, title):
+    p = tmp_path / "kampung_kb.csv"
+    p.write_text(title + KKB_HEAD.replace(",", ";") + "\n" + "\n".join(r.replace(",", ";") for r in _kkb_rows(5)) + "\n")
+    assert _codes_and_messages(read_raw(p, schema.KAMPUNG_KB)) == [(
+        "header_not_first_row", "judul kolom tidak di baris pertama; tampaknya di baris 3. Hapus baris di atasnya "
+                                "(judul laporan, baris kosong) supaya judul kolom ada di baris 1")]
+
+
+def test_xlsx_headings_under_title_rows_in_english(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Data Kampung KB"])
+    ws.append([])
+    ws.append([])
+    ws.append(["kode_desa", "tahun"])
+    ws.append(["16.10.05.2041", 2022])
+    p = tmp_path / "desa_cantik.xlsx"
+    wb.save(p)
+    assert [p.message for p in read_raw(p, schema.DESA_CANTIK, lang="en").problems] == [
+        "the headings are not in the first row; they seem to be in row 4. Delete the rows above them (report title, "
+        "blank rows) so that the headings are in row 1"]
+
+
+def test_the_headings_of_another_table(tmp_path):
+    p = tmp_path / "desa_cantik.csv"
+    p.write_text(KKB_HEAD + "\n" + _kkb_rows(1)[0] + "\n")
+    assert [x.code for x in read_raw(p, schema.DESA_CANTIK).problems] == ["file_wrong_table"]
+
+
+# --- bounded reading ------------------------------------------------------------------------------
+
+BASE = Path(__file__).parent / "fixtures" / "broken" / "_baseline"
+
+
+def test_a_table_file_above_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    import kbreport.io as kio
+
+    size = (BASE / "kampung_kb.csv").stat().st_size
+    monkeypatch.setattr(kio, "MAX_TABLE_BYTES", 100)
+    monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("the file was opened"))
+    raw = read_raw(BASE / "kampung_kb.csv", schema.KAMPUNG_KB)
+    assert [(x.file, x.message) for x in raw.problems] == [
+        ("kampung_kb.csv", f"file tidak dapat dibaca: ukurannya {size} byte, melebihi batas 100 byte")]
+
+
+def test_size_limit_in_megabytes(tmp_path, monkeypatch):
+    import kbreport.io as kio
+    from kbreport.messages import format_megabytes
+
+    assert format_megabytes(120_500_000) == "120,5 MB" and format_megabytes(120_500_000, "en") == "120.5 MB"
+    assert format_megabytes(kio.MAX_TABLE_BYTES) == "100 MB"
+    p = tmp_path / "kkbpk.csv"
+    p.write_bytes(b"x" * 1_500_000)
+    monkeypatch.setattr(kio, "MAX_TABLE_BYTES", 1_000_000)
+    assert [x.message for x in read_raw(p, schema.KKBPK, lang="en").problems] == [
+        "file cannot be read: it is 1.5 MB, over the limit of 1 MB"]
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, monkeypatch):
+    import zipfile
+
+    import kbreport.io as kio
+    from openpyxl import Workbook
+
+    p = tmp_path / "desa_cantik.xlsx"
+    Workbook().save(p)
+    with zipfile.ZipFile(p) as z:
+        unpacked = sum(i.file_size for i in z.infolist())
+    monkeypatch.setattr(kio, "MAX_XLSX_UNPACKED_BYTES", 1000)
+    assert [x.message for x in read_raw(p, schema.DESA_CANTIK).problems] == [
+        f"file tidak dapat dibaca: isi buku kerja ini setelah dibuka berukuran {unpacked:,} byte".replace(",", ".")
+        + ", melebihi batas 1.000 byte"]
+
+
+def test_a_worksheet_with_too_many_cells_is_refused(tmp_path, monkeypatch):
+    import kbreport.io as kio
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for r in range(10):
+        wb.active.append(["kode_desa", "tahun"] if r == 0 else ["16.10.05.2041", 2022])
+    p = tmp_path / "desa_cantik.xlsx"
+    wb.save(p)
+    monkeypatch.setattr(kio, "MAX_XLSX_CELLS", 15)
+    assert [x.message for x in read_raw(p, schema.DESA_CANTIK).problems] == [
+        "file tidak dapat dibaca: lembar kerjanya berisi lebih dari 15 sel"]
+
+
+def test_a_huge_sumber_json_is_refused(tmp_path, monkeypatch):
+    import kbreport.io as kio
+    from kbreport.io import read_metadata
+
+    (tmp_path / "sumber.json").write_text('{"sumber": "' + "x" * 2000 + '"}')
+    monkeypatch.setattr(kio, "MAX_METADATA_BYTES", 1000)
+    meta, problems = read_metadata(tmp_path)
+    assert meta == {} and [x.message for x in problems] == [
+        "file keterangan sumber tidak sah: ukurannya 2.014 byte, melebihi batas 1.000 byte"]  # 12 + 2,000 + 2
+
+
+def test_a_yaml_alias_bomb_is_refused_at_once():
+    import time
+
+    from kbreport.exceptions import ParamsError
+    from kbreport.params import load_params
+
+    bomb = Path(__file__).parent / "fixtures" / "broken" / "_params" / "alias_bomb.yaml"
+    start = time.perf_counter()
+    with pytest.raises(ParamsError) as e:
+        load_params(bomb, regions=False)
+    assert time.perf_counter() - start < 2  # it took 73-91 s before
+    assert e.value.reason == ("YAML memakai alias/anchor (&/*), yang tidak diizinkan; baris 5: tulis nilainya "
+                              "langsung (teks yang diawali & atau * diberi tanda kutip)")
+
+
+def test_an_ampersand_inside_text_is_not_an_anchor(tmp_path):
+    from kbreport.params import load_params
+
+    p = tmp_path / "p.yaml"
+    p.write_text('laporan: wilayah\nkode: "17"\nas_of: 2024-06-04\njudul: Kampung KB & Rumah DataKu\n')
+    assert load_params(p, regions=False).judul == "Kampung KB & Rumah DataKu"
+
+
+def test_columns_beyond_the_bound_are_not_read(tmp_path, monkeypatch):
+    import kbreport.io as kio
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["kode_desa", "tahun"])
+    ws.append(["16.10.05.2041", 2022])
+    ws.cell(row=2, column=40, value="jauh di kanan")  # the sheet is now 40 columns wide
+    p = tmp_path / "desa_cantik.xlsx"
+    wb.save(p)
+    monkeypatch.setattr(kio, "MAX_XLSX_COLUMNS", 10)
+    raw = read_raw(p, schema.DESA_CANTIK)
+    assert raw.problems == [] and raw.frame.to_dict("records") == [{"kode_desa": "16.10.05.2041", "tahun": "2022"}]

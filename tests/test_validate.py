@@ -87,6 +87,11 @@ EXPECTED_ID = {
                        f"tambahkan kolom dengan salah satu judul ini: {KKB_HEADINGS}"],
     "column_unknown": ["kkbpk.csv, baris 1, kolom catatan: judul kolom 'catatan' tidak dikenal; kolom ini diabaikan"],
     "count_negative": ["profil.csv, baris 3, kolom pokja_jumlah: [-9] jumlah tidak boleh negatif"],
+    "count_above_bound": ["kkbpk.csv, baris 3, kolom pus: [1000000000000] angka 1.000.000.000.000 melebihi batas "
+                          "wajar 50.000 untuk kolom pus; periksa salah ketik, atau angka yang merupakan jumlah "
+                          "beberapa wilayah"],
+    "count_below_bound": ["desa_cantik.csv, baris 3, kolom tahun: [2019] angka 2019 kurang dari batas wajar 2021 "
+                          "untuk kolom tahun; periksa salah ketik"],
     "count_not_integer": [
         "kkbpk.csv, baris 4, kolom pus: [180.5] '180.5' bukan bilangan bulat; tulis angka tanpa desimal dan tanpa "
         "pemisah ribuan",
@@ -100,8 +105,14 @@ EXPECTED_ID = {
                      "dikenali; tulis seperti 2016-01-14 atau 14/01/2016"],
     "desa_cantik_kode_unknown": ["desa_cantik.csv, baris 3, kolom kode_desa: [17.71.01.1999] kode desa '17.71.01.1999' "
                                  "tidak ada dalam master wilayah Kemendagri"],
-    "desa_two_kampung_kb": ["kampung_kb.csv, baris 6, kolom kode_desa: [1771011001] desa 17.71.01.1001 (Pagar Dewa) "
-                            "sudah punya Kampung KB berskala Desa di baris 4"],
+    # KKB-002 (14 June 2021) and KKB-005 (20 January 2020): both before Inpres 3/2022, a warning
+    "desa_two_kampung_kb": ["kampung_kb.csv, baris 6, kolom kode_desa: [1610052015] desa 16.10.05.2015 (Aurstanding) "
+                            "sudah punya Kampung KB berskala Desa di baris 3"],
+    # KKB-003 (10 February 2023) and KKB-005 (20 January 2024): the later date is named
+    "desa_two_kampung_kb_inpres": ["kampung_kb.csv, baris 6, kolom kode_desa: [1771011001] desa 17.71.01.1001 "
+                                   "(Pagar Dewa) sudah punya Kampung KB berskala Desa di baris 4; sejak Inpres 3/2022 "
+                                   "(20 Mei 2022) satu desa/kelurahan hanya punya satu Kampung KB berskala Desa, dan "
+                                   "salah satunya dicanangkan 20 Januari 2024"],
     "duplicate_desa_cantik": ["desa_cantik.csv, baris 4, kolom kode_desa: [1610052041] kode desa '16.10.05.2041' sudah "
                               "tercantum di baris 2"],
     "duplicate_id": ["kampung_kb.csv, baris 6, kolom id: [KKB-002] id 'KKB-002' sudah dipakai di baris 3; setiap "
@@ -152,6 +163,27 @@ EXPECTED_ID = {
                         "desa/kelurahan"],
     "sumber_invalid": ["sumber.json: file keterangan sumber tidak sah: \"sintetis\" harus true atau false"],
     "table_empty": ["kampung_kb.csv: file tidak berisi satu pun baris data di bawah judul kolom"],
+    # one error, and no "Kampung KB ... tidak punya baris di profil.csv" for each of the four
+    "table_empty_profil": ["profil.csv: file tidak berisi satu pun baris data di bawah judul kolom"],
+    # structure: one message saying what is wrong, and nothing about the table's cells
+    "file_symlink": ["kampung_kb.csv: file ini tautan simbolik (symlink) ke file lain, jadi tidak dibaca; salin file "
+                     "aslinya ke folder data"],
+    "header_not_first_row": ["kampung_kb.xlsx: judul kolom tidak di baris pertama; tampaknya di baris 3. Hapus baris "
+                             "di atasnya (judul laporan, baris kosong) supaya judul kolom ada di baris 1"],
+    "file_wrong_table": ["kkbpk.csv: judul kolom file ini adalah judul tabel profil, bukan kkbpk; apakah filenya "
+                         "tertukar? Simpan tabel profil sebagai profil.csv atau profil.xlsx"],
+    "delimiter_mismatch": ["kkbpk.csv: pemisah kolom tidak sama: judul kolom dipisah dengan koma (,), tetapi baris "
+                           "data dipisah dengan titik koma (;); simpan ulang file dengan satu pemisah saja"],
+    # rows 2-3 use commas, rows 4-5 tabs
+    "delimiter_mixed": ["kkbpk.csv: pemisah kolom bercampur: 2 baris data dipisah dengan koma (,) seperti judul "
+                        "kolom, tetapi 2 baris dipisah dengan tab (yang pertama baris 4); simpan ulang file dengan "
+                        "satu pemisah saja"],
+    "delimiter_unsupported": ["desa_cantik.csv: judul kolom dipisah dengan garis tegak (|), yang tidak didukung; "
+                              "simpan ulang sebagai CSV dengan pemisah koma, titik koma atau tab"],
+    # the quote before "Kampung KB Aurstanding" (line 3) runs to the end: lines 4 and 5 are swallowed
+    "quote_unbalanced": ["kampung_kb.csv: tanda kutip tidak seimbang: tanda kutip (\") yang dibuka di baris 3 tidak "
+                         "ditutup, sehingga 2 baris sesudahnya terbaca sebagai isi satu sel; hapus tanda kutip itu "
+                         "atau tambahkan pasangannya"],
     # KKB-003: users 115 + not using 8+10+12+15 = 160 against PUS 130 (users alone fit)
     "tidak_kb_gt_pus": ["kkbpk.csv, baris 4, kolom pus: [130] peserta KB ditambah PUS yang tidak ber-KB (160) lebih "
                         "banyak daripada PUS (130)"],
@@ -189,8 +221,10 @@ def test_every_rule_has_a_fixture():
 @pytest.mark.parametrize("case, severity", [
     ("kode_unknown", "error"), ("duplicate_id", "error"), ("peserta_kb_gt_pus", "error"),
     ("rumah_dataku_before_launch", "error"), ("desa_cantik_kode_unknown", "error"), ("date_future", "error"),
+    ("peserta_poktan_gt_keluarga", "error"), ("desa_two_kampung_kb_inpres", "error"), ("count_above_bound", "error"),
+    ("table_empty_profil", "error"), ("quote_unbalanced", "error"), ("file_symlink", "error"),
     ("rumah_dataku_no_date", "warning"), ("pokja_terlatih_gt_jumlah", "warning"), ("tidak_kb_gt_pus", "warning"),
-    ("peserta_poktan_gt_keluarga", "warning"), ("desa_two_kampung_kb", "warning"), ("rw_after_inpres", "warning"),
+    ("desa_two_kampung_kb", "warning"), ("rw_after_inpres", "warning"),
     ("no_profil", "warning"), ("no_kkbpk", "warning"), ("column_unknown", "warning"),
 ])
 def test_severity(case, severity):
@@ -208,6 +242,22 @@ EXPECTED_EN = {
     "file_unreadable_binary": ["profil.csv: file cannot be read: it holds binary data, not CSV text"],
     "rw_after_inpres": ["kampung_kb.csv, row 5, column cakupan_wilayah: [RW] RW-level Kampung KB launched 12 May 2024, "
                         "after Inpres 3/2022 (20 May 2022) made the whole desa/kelurahan the unit"],
+    "count_above_bound": ["kkbpk.csv, row 3, column pus: [1000000000000] 1,000,000,000,000 exceeds the plausible "
+                          "maximum 50,000 for column pus; check for a typo, or a figure that is the total of several "
+                          "areas"],
+    "header_not_first_row": ["kampung_kb.xlsx: the headings are not in the first row; they seem to be in row 3. "
+                             "Delete the rows above them (report title, blank rows) so that the headings are in row 1"],
+    "delimiter_mixed": ["kkbpk.csv: column separators are mixed: 2 data rows are separated by commas (,) like the "
+                        "headings, but 2 rows by tabs (the first in row 4); save the file again with one separator"],
+    "quote_unbalanced": ["kampung_kb.csv: unbalanced quote: the quote (\") opened in line 3 is not closed, so the 2 "
+                         "lines after it are read as the content of one cell; delete that quote or add its closing "
+                         "one"],
+    "desa_two_kampung_kb_inpres": ["kampung_kb.csv, row 6, column kode_desa: [1771011001] desa 17.71.01.1001 "
+                                   "(Pagar Dewa) already has a desa-wide Kampung KB in row 4; since Inpres 3/2022 "
+                                   "(20 May 2022) a desa/kelurahan has only one desa-wide Kampung KB, and one of these "
+                                   "was launched 20 January 2024"],
+    "file_symlink": ["kampung_kb.csv: this file is a symbolic link to another file, so it is not read; copy the real "
+                     "file into the data folder"],
 }
 
 
@@ -338,7 +388,7 @@ def test_load_data_raises_with_every_problem():
         load_data(BROKEN / "kampung_kb_unknown", master=MASTER, today=TODAY)
     assert [(p.file, p.row, p.code) for p in e.value.problems] == [
         ("profil.csv", 6, "kampung_kb_unknown"), ("kkbpk.csv", 6, "kampung_kb_unknown")]
-    assert "2 error(s)" in str(e.value)
+    assert str(e.value) == "2 kesalahan pada data:\n" + "\n".join(f"  {line}" for line in EXPECTED_ID["kampung_kb_unknown"])
 
 
 def test_load_data_keeps_warnings_and_rows():
@@ -473,3 +523,206 @@ def test_cli_validate_bad_master_is_a_clear_error(tmp_path):
     res = CliRunner().invoke(main, ["validate", "--data", str(BASE), "--master", str(bad)])
     assert res.exit_code != 0
     assert "m.csv" in res.output and "Traceback" not in res.output
+
+
+# --- never a confident wrong briefing ---------------------------------------------------------
+
+def _edit(folder: Path, name: str, old: str, new: str) -> None:
+    p = folder / name
+    text = p.read_text()
+    assert text.count(old) == 1, old
+    p.write_text(text.replace(old, new))
+
+
+def test_an_empty_required_table_stops_load_data():
+    with pytest.raises(DataValidationError) as e:
+        load_data(BROKEN / "table_empty_profil", master=MASTER, today=TODAY)
+    assert [(p.file, p.row, p.code) for p in e.value.problems] == [("profil.csv", None, "table_empty")]
+
+
+def test_an_empty_desa_cantik_is_allowed(tmp_path):
+    shutil.copytree(BASE, tmp_path / "d")
+    (tmp_path / "d" / "desa_cantik.csv").write_text("kode_desa,tahun\n")
+    tables, problems = validate_folder(tmp_path / "d", master=MASTER, today=TODAY)
+    assert problems == [] and len(tables["desa_cantik"]) == 0
+
+
+def test_a_trillion_pus_stops_load_data():
+    with pytest.raises(DataValidationError) as e:
+        load_data(BROKEN / "count_above_bound", master=MASTER, today=TODAY)
+    assert [(p.row, p.column, p.value, p.code) for p in e.value.problems] == [
+        (3, "pus", "1000000000000", "count_above_bound")]
+
+
+@pytest.mark.parametrize("pus, expected", [
+    ("50000", []),  # the bound itself is allowed
+    ("50001", ["kkbpk.csv, baris 2, kolom pus: [50001] angka 50.001 melebihi batas wajar 50.000 untuk kolom pus; "
+               "periksa salah ketik, atau angka yang merupakan jumlah beberapa wilayah"]),
+    # 20 digits cannot be parsed at all, but it is a count far too large, not "not a whole number"
+    ("99999999999999999999", ["kkbpk.csv, baris 2, kolom pus: [99999999999999999999] angka 99999999999999999999 "
+                              "melebihi batas wajar 50.000 untuk kolom pus; periksa salah ketik, atau angka yang "
+                              "merupakan jumlah beberapa wilayah"]),
+])
+def test_pus_bound(tmp_path, pus, expected):
+    shutil.copytree(BASE, tmp_path / "d")
+    _edit(tmp_path / "d", "kkbpk.csv", "KKB-001,2024-11,320,", f"KKB-001,2024-11,{pus},")
+    _, problems = validate_folder(tmp_path / "d", master=MASTER, today=TODAY)
+    assert [format_problem(p) for p in problems] == expected
+
+
+def test_a_count_out_of_bounds_gives_one_message_not_two(tmp_path):
+    # KKB-004: kb_suntik 60,000 is above its bound and makes users exceed PUS (150): only the bound is said
+    shutil.copytree(BASE, tmp_path / "d")
+    _edit(tmp_path / "d", "kkbpk.csv", "KKB-004,2024-11,150,5,1,0,15,50,", "KKB-004,2024-11,150,5,1,0,15,60000,")
+    _, problems = validate_folder(tmp_path / "d", master=MASTER, today=TODAY)
+    assert [(p.row, p.column, p.code) for p in problems] == [(5, "kb_suntik", "count_above_bound")]
+
+
+def test_every_bound_is_documented():
+    text = (Path(__file__).resolve().parents[1] / "docs" / "data-model.md").read_text(encoding="utf-8")
+    rows = [line for line in text.split("### Plausibility bounds", 1)[1].splitlines() if line.startswith("| `")]
+    for table in schema.TABLES.values():
+        for col in table.columns:
+            said = [f"at most {col.max_value:,}" if col.max_value is not None else None,
+                    f"at least {col.min_value}" if col.min_value is not None else None]
+            for bound in filter(None, said):
+                name = f"`{col.name}`" if not col.name.startswith(("kb_", "tkb_")) else f"every `{col.name[:col.name.index('_') + 1]}*`"
+                assert any(name in row and bound in row for row in rows), (col.name, bound)
+
+
+def _two_desa_wide(folder: Path, second_launch: str) -> None:
+    """KKB-002 made desa-wide (14 June 2021), and KKB-005 desa-wide in the same desa (Aurstanding)."""
+    shutil.copytree(BASE, folder)
+    _edit(folder, "kampung_kb.csv", "14/06/2021,Dusun,", "14/06/2021,Desa,")
+    for name, row in (("kampung_kb.csv", f"KKB-005,Kampung KB Aurstanding II,1610052015,{second_launch},Desa,tidak,tidak,ya\n"),
+                      ("kkbpk.csv", "KKB-005,2024-11,150,5,1,0,15,50,15,2,6,8,10,12,70,20\n"),
+                      ("profil.csv", (folder / "profil.csv").read_text().splitlines()[-1].replace("KKB-004", "KKB-005") + "\n")):
+        (folder / name).write_text((folder / name).read_text() + row)
+
+
+def test_second_desa_wide_kampung_kb_on_the_day_of_inpres_is_an_error(tmp_path):
+    _two_desa_wide(tmp_path / "d", "2022-05-20")
+    _, problems = validate_folder(tmp_path / "d", master=MASTER, today=TODAY)
+    assert [format_problem(p) for p in problems] == [
+        "kampung_kb.csv, baris 6, kolom kode_desa: [1610052015] desa 16.10.05.2015 (Aurstanding) sudah punya Kampung "
+        "KB berskala Desa di baris 3; sejak Inpres 3/2022 (20 Mei 2022) satu desa/kelurahan hanya punya satu Kampung "
+        "KB berskala Desa, dan salah satunya dicanangkan 20 Mei 2022"]
+    with pytest.raises(DataValidationError):  # neither is counted
+        load_data(tmp_path / "d", master=MASTER, today=TODAY)
+
+
+def test_two_desa_wide_kampung_kb_both_before_inpres_stay_a_warning(tmp_path):
+    _two_desa_wide(tmp_path / "d", "2022-05-19")
+    _, problems = validate_folder(tmp_path / "d", master=MASTER, today=TODAY)
+    assert [(p.row, p.code, p.severity) for p in problems] == [(6, "desa_two_kampung_kb", "warning")]
+
+
+def test_a_symlink_to_a_system_file_is_refused_and_never_echoed(tmp_path, master_csv):
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:rahasia:/root:/bin/bash\n")
+    d = tmp_path / "d"
+    shutil.copytree(BASE, d)
+    (d / "kampung_kb.csv").unlink()
+    (d / "kampung_kb.csv").symlink_to(secret)
+    (d / "sumber.json").unlink()
+    (d / "sumber.json").symlink_to(secret)
+    _, problems = validate_folder(d, master=MASTER, today=TODAY)
+    assert [(p.file, p.code) for p in problems] == [("sumber.json", "file_symlink"), ("kampung_kb.csv", "file_symlink")]
+    res = CliRunner().invoke(main, ["validate", "--data", str(d), "--master", str(master_csv)])
+    assert res.exit_code == 1 and "rahasia" not in res.output and "root:x" not in res.output
+    assert res.output.splitlines()[1] == EXPECTED_ID["file_symlink"][0]
+
+
+def test_a_broken_symlink_is_named_as_a_link_not_as_missing(tmp_path):
+    d = tmp_path / "d"
+    shutil.copytree(BASE, d)
+    (d / "kkbpk.csv").unlink()
+    (d / "kkbpk.csv").symlink_to(tmp_path / "tidak_ada.csv")
+    _, problems = validate_folder(d, master=MASTER, today=TODAY)
+    assert [(p.file, p.code) for p in problems] == [("kkbpk.csv", "file_symlink")]
+
+
+# --- capped message lists -----------------------------------------------------------------------
+
+@pytest.fixture
+def many_unknown_codes(tmp_path) -> Path:
+    """BASE with 3,066 Desa Cantik whose codes (17.71.01.5000 …) are not in the master: 3,066 errors."""
+    d = tmp_path / "d"
+    shutil.copytree(BASE, d)
+    (d / "desa_cantik.csv").write_text("kode_desa,tahun\n" + "".join(f"17.71.01.{5000 + i},2023\n" for i in range(3066)))
+    return d
+
+
+def _unknown(i: int, lang: str = "id") -> str:
+    kode = f"17.71.01.{5000 + i}"
+    if lang == "en":
+        return f"desa_cantik.csv, row {i + 2}, column kode_desa: [{kode}] desa code '{kode}' is not in the Kemendagri region master"
+    return f"desa_cantik.csv, baris {i + 2}, kolom kode_desa: [{kode}] kode desa '{kode}' tidak ada dalam master wilayah Kemendagri"
+
+
+def test_cli_prints_20_lines_per_rule_then_a_count(many_unknown_codes, master_csv):
+    res = CliRunner().invoke(main, ["validate", "--data", str(many_unknown_codes), "--master", str(master_csv)])
+    assert res.exit_code == 1
+    out = res.output.splitlines()
+    assert out[:20] == [_unknown(i) for i in range(20)]
+    assert out[20] == "… dan 3.046 lagi (kode_unknown)"
+    assert out[21] == ("Daftar di atas dipotong: paling banyak 20 baris per aturan. Tampilkan semuanya dengan --semua, "
+                       "atau tulis ke file dengan --ke FILE.")
+    assert out[25].startswith("3.066 kesalahan, 0 peringatan")
+    assert len(out) == 27
+
+
+def test_cli_english_count(many_unknown_codes, master_csv):
+    res = CliRunner().invoke(main, ["validate", "--data", str(many_unknown_codes), "--master", str(master_csv),
+                                    "--lang", "en"])
+    out = res.output.splitlines()
+    assert out[19] == _unknown(19, "en") and out[20] == "… and 3,046 more (kode_unknown)"
+    assert out[25].startswith("3,066 errors, 0 warnings")
+
+
+def test_cli_semua_prints_every_line(many_unknown_codes, master_csv):
+    res = CliRunner().invoke(main, ["validate", "--data", str(many_unknown_codes), "--master", str(master_csv), "--semua"])
+    out = res.output.splitlines()
+    assert out[:3066] == [_unknown(i) for i in range(3066)]
+    assert out[3066] == "" and len(out) == 3066 + 5
+
+
+def test_cli_ke_writes_the_full_list(many_unknown_codes, master_csv, tmp_path):
+    target = tmp_path / "masalah.txt"
+    res = CliRunner().invoke(main, ["validate", "--data", str(many_unknown_codes), "--master", str(master_csv),
+                                    "--ke", str(target)])
+    out = res.output.splitlines()
+    assert out[20] == "… dan 3.046 lagi (kode_unknown)"  # the screen keeps the cut list
+    assert out[-1] == f"Daftar lengkap (3.066 masalah) ditulis ke {target}."
+    written = target.read_text(encoding="utf-8").splitlines()
+    assert written[:3066] == [_unknown(i) for i in range(3066)]
+    assert written[3066] == "" and written[-1] == "Perbaiki kesalahan di atas lalu jalankan lagi."
+
+
+def test_cli_help_documents_semua_and_ke():
+    res = CliRunner().invoke(main, ["validate", "--help"])
+    text = " ".join(res.output.split())  # click wraps the help text
+    assert "--semua Tampilkan semua masalah. Tanpa ini paling banyak 20 baris per aturan" in text
+    assert "--ke FILE Tulis daftar lengkap semua masalah" in text
+
+
+def test_data_validation_error_message_is_capped_and_in_the_users_language(many_unknown_codes):
+    with pytest.raises(DataValidationError) as e:
+        load_data(many_unknown_codes, master=MASTER, today=TODAY)
+    text = str(e.value).splitlines()
+    assert text[0] == "3.066 kesalahan pada data:"
+    assert text[1:21] == [f"  {_unknown(i)}" for i in range(20)]
+    assert text[21:] == ["  … dan 3.046 lagi (kode_unknown)"]
+    assert len(e.value.problems) == 3066
+    with pytest.raises(DataValidationError) as e:
+        load_data(many_unknown_codes, master=MASTER, today=TODAY, lang="en")
+    assert str(e.value).splitlines()[0] == "3,066 errors in the data:"
+
+
+def test_cli_ke_never_overwrites_a_data_file(tmp_path, master_csv):
+    d = tmp_path / "d"
+    shutil.copytree(BASE, d)
+    before = (d / "kkbpk.csv").read_bytes()
+    res = CliRunner().invoke(main, ["validate", "--data", str(d), "--master", str(master_csv), "--ke", str(d / "kkbpk.csv")])
+    assert res.exit_code == 1 and f"--ke {d / 'kkbpk.csv'}: itu file data; pilih nama file lain" in res.output
+    assert (d / "kkbpk.csv").read_bytes() == before
