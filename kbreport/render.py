@@ -181,9 +181,13 @@ def page_context(meta: dict | None, nb_title: str | None = None) -> dict[str, An
 
 
 class KbreportPreprocessor(Preprocessor):
-    """Puts the page context (from nb.metadata["kbreport"]) into resources["kbreport"]."""
+    """Puts the page context (from nb.metadata["kbreport"]) into resources["kbreport"], and takes the
+    JupyterLab stylesheet and notes off the elements' outputs (the document has one stylesheet)."""
 
     def preprocess(self, nb, resources):
+        from .elements.style import strip_lab_styling
+
+        strip_lab_styling(nb)
         resources = dict(resources or {})
         resources["kbreport"] = page_context(nb.metadata.get(METADATA_KEY), nb.metadata.get("title"))
         return nb, resources
