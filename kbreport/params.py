@@ -150,8 +150,8 @@ class EventParams(_Common):
 
     laporan: Literal["event"]
     jenis: Literal["workshop", "rakorda", "mou", "fasilitasi"]
-    judul: ShortText
-    penyelenggara: ShortText
+    judul: ShortText | None = None  # None: the event type's title (kbreport.briefing)
+    penyelenggara: ShortText | None = None  # None: Perwakilan BKKBN Provinsi <province of kode>
     kode: str
     mulai: date
     selesai: date | None = None  # default: one-day event
