@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (kbreport)" >/dev/null
+	$(BIN)/python -m kbreport.nbstrip --install  # git stores notebooks without outputs; skipped outside git
 	@touch $(STAMP)
 
 data: $(STAMP)

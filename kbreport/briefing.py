@@ -1,31 +1,20 @@
-"""Glue for the two briefing notebooks: parameters in, display blocks and output files out.
+"""A briefing's data, computed once: parameters in, headline figures and analysis tables out.
 
-The notebooks stay thin (narrative for the analyst plus calls); everything a reader sees is built here
-from kbreport's analyses, charts, fmt and i18n, in the report's language:
+The notebooks' setup cell makes the report object, and every later cell puts one page element on the
+page from it (kbreport.elements):
 
-    B = prepare_wilayah({k: globals()[k] for k in WILAYAH_NOTEBOOK_PARAMETERS})
-    show(B.section("ringkasan"))   # heading, headline cards, talking points …
-    B.write_outputs(out_dir)       # annex.xlsx + figures.json
+    from kbreport import elements as kb
+    R = kb.region_report(kode=kode, as_of=as_of, bahasa=bahasa, ...)   # or kb.event_report(jenis=jenis, ...)
+    kb.headline_cards(R)           # one element per cell
+    R.write_outputs(out_dir, annex=annex)   # annex.xlsx + figures.json
 
-`B.section(name)` returns a list of `Block`s (heading, cards, points, figure, table, facts, text, notice);
-`show(blocks)` puts each on the page with kbreport.display. A section that does not apply to the report
-(an MoU section in a workshop briefing) is an empty list, so its cell prints nothing.
+`Briefing` holds the validated params, the data, kbreport.analysis.headline's dict (`R.headline`) and the
+analysis tables (`R.tables["cakupan"]`, "tren", "rumah_dataku", "kesiapan", "hasil_kb", "klasifikasi",
+"desa_tanpa_kkb"; events: "cakupan", "rumah_dataku"), and says things in the report's language: `R.t(key)`,
+`R.unit` (what the sub-units are called), `R.wilayah` (the region's name as said aloud).
 
-Sections of a region briefing (WILAYAH_SECTIONS): ringkasan (headline figures against target, talking
-points), cakupan (ranked coverage of the sub-units — for Indonesia a tile map plus compact bars — and the
-trend towards the target), rumah_dataku (Rumah DataKu status and readiness), hasil_kb (family-planning
-outcomes), klasifikasi (classes recomputed with the portal's rules), lampiran (table of the sub-units,
-notes and sources).
-
-Sections of an event briefing (EVENT_SECTIONS): kegiatan (what, when, where, who, participant
-composition), angka (the region's figures as of the event), one section per type — mou (parties and
-Desa Cantik overlap), workshop / rakorda (sub-unit ranking and agenda-ready talking points), fasilitasi
-(Rumah DataKu gaps by sub-unit) — and tindak_lanjut (follow-ups with their targets and where the
-region stands).
-
-Every figure printed goes through kbreport.fmt; every word comes from TEXT below or kbreport.i18n, so
-`bahasa: en` switches the whole document (text the params file quotes, e.g. an event's title, stays as
-written).
+Every word comes from TEXT below or kbreport.i18n, so `bahasa: en` switches the whole document (text the
+params file quotes, e.g. an event's title, stays as written).
 """
 from __future__ import annotations
 
@@ -41,20 +30,14 @@ from . import SYNTHETIC_LABEL, fmt
 from .exceptions import ReportError
 
 __all__ = [
-    "TEXT", "WILAYAH_SECTIONS", "EVENT_SECTIONS", "DENSE_SUB_UNITS", "Block", "Briefing", "text",
-    "resolve_data_dir", "prepare_wilayah", "prepare_event", "show",
+    "TEXT", "DENSE_SUB_UNITS", "TOP_N", "Briefing", "text", "resolve_data_dir", "region_report", "event_report",
 ]
 
 # More sub-units than this (Indonesia's 38 provinces, Jawa Timur's 38 kab/kota) and the briefing goes
 # compact so it stays within four pages: denser bar rows, and readiness, classes and outcomes shown for the
 # whole region (their breakdown by sub-unit is in annex.xlsx).
 DENSE_SUB_UNITS = 20
-# Bar-row height (inches) by number of sub-units: (more than n, per row); below the first, the charts' own.
-ROW_HEIGHTS = ((DENSE_SUB_UNITS, 0.105), (12, 0.16), (9, 0.2))
 TOP_N = 5  # sub-units named in an agenda's talking points
-
-WILAYAH_SECTIONS = ("ringkasan", "cakupan", "rumah_dataku", "hasil_kb", "klasifikasi", "lampiran")
-EVENT_SECTIONS = ("kegiatan", "angka", "mou", "workshop", "rakorda", "fasilitasi", "tindak_lanjut")
 
 # Every word the briefings print beyond kbreport.i18n: key -> (Indonesian, English); {name} fields are
 # filled with already formatted values.
@@ -239,6 +222,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheet_dc": ("Desa Cantik", "Desa Cantik"),
     "sheet_dc_daftar": ("Daftar Desa Cantik", "Desa Cantik list"),
     "annex_title": ("{judul} — lampiran", "{judul} — annex"),
+    # derived defaults of an event's parameters
+    "judul_workshop": ("Workshop Kampung KB", "Kampung KB workshop"),
+    "judul_rakorda": ("Rapat koordinasi daerah Kampung KB", "Kampung KB regional coordination meeting"),
+    "judul_mou": ("Nota kesepahaman Kampung KB", "Kampung KB memorandum of understanding"),
+    "judul_fasilitasi": ("Fasilitasi teknis Kampung KB", "Kampung KB technical facilitation"),
+    "penyelenggara_default": ("Perwakilan BKKBN Provinsi {provinsi}", "Perwakilan BKKBN Provinsi {provinsi}"),
+    # shown in JupyterLab only, where a cell prints nothing into the document
+    "lab_kosong": ("Tidak dicetak untuk laporan ini: {why}", "Not printed for this report: {why}"),
+    "lab_tilemap": ("peta petak hanya untuk Indonesia.", "the tile map is for Indonesia only."),
+    "lab_catatan": ("parameter catatan kosong.", "the catatan parameter is empty."),
+    "lab_sumber": ("parameter sumber kosong.", "the sumber parameter is empty."),
+    "lab_dense": ("lebih dari {n} sub-wilayah; rinciannya di annex.xlsx.",
+                  "more than {n} sub-units; the breakdown is in annex.xlsx."),
+    "lab_tanpa_data": ("tidak ada datanya.", "there are no data for it."),
+    "lab_peserta": ("parameter peserta kosong.", "the peserta parameter is empty."),
+    "lab_target": ("parameter target kosong.", "the target parameter is empty."),
+    "lab_tindak_lanjut": ("parameter tindak_lanjut kosong.", "the tindak_lanjut parameter is empty."),
+    "lab_jenis": ("hanya untuk kegiatan jenis {jenis}.", "only for events of type {jenis}."),
 }
 
 
@@ -247,31 +248,6 @@ def text(key: str, lang: str = "id", **values) -> str:
     if lang not in fmt.LANGS:
         raise ValueError(f"unknown language {lang!r}: use 'id' or 'en'")
     return TEXT[key][0 if lang == "id" else 1].format(**values)
-
-
-# --- blocks -----------------------------------------------------------------------------------------
-
-
-@dataclass
-class Block:
-    """One thing on the page: `kind` names the kbreport.display function `show` calls with args/kwargs."""
-
-    kind: str  # heading | cards | points | figure | table | facts | text | notice | page_break
-    args: tuple = ()
-    kwargs: dict = field(default_factory=dict)
-
-
-_SHOW = {"heading": "show_heading", "cards": "headline_cards", "points": "show_points", "figure": "show_figure",
-         "table": "show_table", "facts": "show_facts", "text": "show_text", "notice": "show_notice",
-         "page_break": "page_break"}
-
-
-def show(blocks) -> None:
-    """Put blocks on the page (kbreport.display); an empty list shows nothing."""
-    from . import display
-
-    for b in blocks:
-        getattr(display, _SHOW[b.kind])(*b.args, **b.kwargs)
 
 
 # --- data folder ------------------------------------------------------------------------------------
@@ -320,13 +296,6 @@ def _for_annex(df: pd.DataFrame) -> pd.DataFrame:
     return df.drop(columns=[c for c in ("total",) if c in df.columns]).reset_index(drop=True)
 
 
-def _shrink(fig, rows: int, fixed: float, per_row: float):
-    """A denser version of a row chart: `fixed` inches plus `per_row` per row, never taller than drawn."""
-    w, h = fig.get_size_inches()
-    fig.set_size_inches(w, min(h, fixed + per_row * rows))
-    return fig
-
-
 # --- the briefing -----------------------------------------------------------------------------------
 
 
@@ -354,6 +323,11 @@ class Briefing:
         return self.params.laporan
 
     @property
+    def jenis(self) -> str | None:
+        """The event's type (workshop, rakorda, mou, fasilitasi); None for a region briefing."""
+        return getattr(self.params, "jenis", None)
+
+    @property
     def tingkat(self) -> str:
         return self.headline["tingkat"]
 
@@ -364,14 +338,6 @@ class Briefing:
     @property
     def dense(self) -> bool:
         return self.n_sub > DENSE_SUB_UNITS
-
-    @property
-    def per_row(self) -> float | None:
-        """Bar-row height for this many sub-units (None: the chart's own)."""
-        return next((h for n, h in ROW_HEIGHTS if self.n_sub > n), None)
-
-    def _rows(self, fig, fixed: float):
-        return fig if self.per_row is None else _shrink(fig, self.n_sub, fixed, self.per_row)
 
     @property
     def note(self) -> str | None:
@@ -409,227 +375,14 @@ class Briefing:
     def date(self, d) -> str:
         return fmt.date(d, self.lang)
 
-    # -- sections
-    def section(self, name: str) -> list[Block]:
-        """The blocks of one section (see WILAYAH_SECTIONS / EVENT_SECTIONS); [] when it does not apply."""
-        names = WILAYAH_SECTIONS if self.laporan == "wilayah" else EVENT_SECTIONS
-        if name not in names:
-            raise ValueError(f"unknown section {name!r} for a {self.laporan} briefing: use one of {', '.join(names)}")
-        if name in ("mou", "workshop", "rakorda", "fasilitasi") and self.params.jenis != name:
-            return []
-        return getattr(self, f"_s_{name}")()
+    def cap(self, key: str, **values) -> str:
+        """A TEXT entry with {unit} filled in: most headings and captions name the sub-units."""
+        return self.t(key, unit=self.unit, **values)
 
-    # -- shared pieces
-    def cards(self) -> list[dict]:
-        """Headline cards: Kampung KB, coverage against target, what is still needed, Rumah DataKu."""
-        h, L = self.headline, self.lang
-        reached = h["kekurangan"] <= 0
-        rdk_p = h["rumah_dataku_persen"]
-        rdk_ok = rdk_p is not None and rdk_p >= h["rumah_dataku_target_persen"]
-        return [
-            {"label": self.t("card_kkb"), "value": h["kampung_kb"], "sub": self.t("card_kkb_sub", date=self.date(h["as_of"]))},
-            {"label": self.t("card_cakupan"),
-             "value": fmt.percent_of(h["tercakup"], h["desa_kelurahan"], L),
-             "sub": self.t("card_cakupan_sub", n=_num(h["tercakup"], L), total=_num(h["desa_kelurahan"], L)),
-             "status": "ok" if reached else "warn"},
-            {"label": self.t("card_kurang"), "value": h["kekurangan"],
-             "sub": self.t("card_kurang_sub", t=_pct_target(h["target_persen"], L), date=self.date(h["target_tanggal"])),
-             "status": "ok" if reached else "warn"},
-            {"label": self.t("card_rdk"), "value": h["rumah_dataku"],
-             "sub": self.t("card_rdk_sub", p=fmt.percent_of(h["rumah_dataku"], h["kampung_kb"], L),
-                           t=_pct_target(h["rumah_dataku_target_persen"], L)),
-             "status": "ok" if rdk_ok else "warn"},
-        ]
-
-    def points(self) -> list[str]:
-        from .talking_points import talking_points
-
-        return talking_points(self.headline, self.lang, event=getattr(self.params, "jenis", None))
-
-    def coverage_figure(self):
-        from .charts import coverage_bars
-
-        fig = coverage_bars(self.tables["cakupan"], self.params.target_persen, self.lang, footer_note=self.note)
-        return self._rows(fig, 0.75)
-
-    def trend_figure(self):
-        from .analysis.coverage import target_count
-        from .charts import trend
-
-        h = self.headline
-        return trend(self.tables["tren"], h["target_tanggal"], target_count(h["desa_kelurahan"], h["target_persen"]),
-                     self.lang, desa_kelurahan=h["desa_kelurahan"], footer_note=self.note)
-
-    def rdk_figure(self):
-        from .charts import rumah_dataku_status
-
-        fig = rumah_dataku_status(self.tables["rumah_dataku"], self.params.rdk_target_persen, self.lang,
-                                  footer_note=self.note)
-        return self._rows(fig, 1.05)
-
-    def readiness_figure(self):
-        """Readiness by sub-unit; for many sub-units the region's one row (the rest is in annex.xlsx)."""
-        from .charts import readiness_heat
-
-        k = self.tables["kesiapan"]
-        if self.dense:
-            return readiness_heat(k[k["total"].astype(bool)], self.lang, footer_note=self.note)
-        return self._rows(readiness_heat(k, self.lang, footer_note=self.note), 1.15)
-
-    def _cap(self, key: str, **kw) -> str:
-        return self.t(key, unit=self.unit, **kw)
-
-    def _coverage_table(self) -> pd.DataFrame:
-        """Coverage and Rumah DataKu per sub-unit and the total (display headings, numbers left to fmt)."""
-        c, r, L = self.tables["cakupan"], self.tables["rumah_dataku"], self.lang
-        out = pd.DataFrame({
-            self.unit[:1].upper() + self.unit[1:]: c["nama"].to_numpy(),
-            self.t("col_desa"): c["desa_kelurahan"].to_numpy(),
-            self.t("col_kkb"): c["kampung_kb"].to_numpy(),
-            self.t("col_tercakup"): c["tercakup"].to_numpy(),
-            self.t("col_cakupan"): [fmt.percent_of(a, b, L) for a, b in zip(c["tercakup"], c["desa_kelurahan"])],
-            self.t("col_kurang"): c["kekurangan"].to_numpy(),
-            self.t("col_rdk"): r["ada"].to_numpy(),
-            self.t("col_rdk_persen"): [fmt.percent_of(a, b, L) for a, b in zip(r["ada"], r["kampung_kb"])],
-        })
-        return out
-
-    def _outcomes_table(self) -> pd.DataFrame:
-        o = self.tables["hasil_kb"]
-        return pd.DataFrame({
-            self.unit[:1].upper() + self.unit[1:]: o["nama"].to_numpy(),
-            self.t("col_pus"): o["pus"].to_numpy(),
-            self.t("col_peserta_kb"): o["peserta_kb"].to_numpy(),
-            self.t("col_cpr"): o["cpr"].to_numpy(),
-            self.t("col_mkjp"): o["mkjp"].to_numpy(),
-            self.t("col_unmet"): o["unmet"].to_numpy(),
-            self.t("col_poktan"): o["partisipasi_poktan"].to_numpy(),
-        })
-
-    _OUTCOME_COLS = ("col_cpr", "col_mkjp", "col_unmet", "col_poktan")
-
-    # -- region sections
-    def _s_ringkasan(self) -> list[Block]:
-        return [Block("heading", (self.t("h_ringkasan"),)),
-                Block("cards", (self.cards(),), {"lang": self.lang}),
-                Block("points", (self.points(),), {"title": self.t("h_pokok")}), *self._catatan()]
-
-    def _s_cakupan(self) -> list[Block]:
-        from .charts import tile_map
-
-        out = [Block("heading", (self._cap("h_cakupan"),))]
-        if self.tingkat == "nasional":
-            out.append(Block("figure", (tile_map(self.tables["cakupan"], self.lang, footer_note=self.note),
-                                        self.t("cap_tilemap"))))
-            out.append(Block("figure", (self.coverage_figure(), self._cap("cap_bars_compact"))))
-        else:
-            out.append(Block("figure", (self.coverage_figure(), self._cap("cap_bars"))))
-        h = self.headline
-        out.append(Block("figure", (self.trend_figure(),
-                                    self.t("cap_trend", t=_pct_target(h["target_persen"], self.lang),
-                                           date=self.date(h["target_tanggal"])))))
-        return out
-
-    def _s_rumah_dataku(self) -> list[Block]:
-        out = [Block("heading", (self.t("h_rdk"),))]
-        if self.headline["kampung_kb"] <= 0:
-            return out + [Block("text", (self.t("rdk_tanpa"),))]
-        out.append(Block("figure", (self.rdk_figure(), self._cap("cap_rdk"))))
-        cap = (self.t("cap_readiness_total", wilayah=self.wilayah, unit=self.unit) if self.dense
-               else self._cap("cap_readiness"))
-        out.append(Block("figure", (self.readiness_figure(), cap)))
-        return out
-
-    def outcome_cards(self) -> list[dict]:
-        h = self.headline
-        return [{"label": self.t(f"card_{k}"), "value": h[v], "percent": True, "sub": self.t(f"card_{k}_sub")}
-                for k, v in (("cpr", "cpr"), ("mkjp", "mkjp"), ("unmet", "unmet"), ("poktan", "partisipasi_poktan"))]
-
-    def _s_hasil_kb(self) -> list[Block]:
-        h = self.headline
-        out = [Block("heading", (self.t("h_hasil"),))]
-        if all(fmt.is_missing(h[k]) for k in ("cpr", "mkjp", "unmet", "partisipasi_poktan")):
-            return out + [Block("text", (self.t("hasil_tanpa"),))]
-        out.append(Block("cards", (self.outcome_cards(),), {"lang": self.lang}))
-        if not self.dense:  # many sub-units: their outcomes are in annex.xlsx (the annex caption says so)
-            out.append(Block("table", (self._outcomes_table(), self._cap("cap_hasil")),
-                             {"lang": self.lang, "dense": True, "percent_cols": [self.t(k) for k in self._OUTCOME_COLS],
-                              "highlight_last": True}))
-        return out
-
-    def _s_klasifikasi(self) -> list[Block]:
-        from .charts import classification_bars
-
-        k = self.tables["klasifikasi"]
-        out = [Block("heading", (self.t("h_klasifikasi"),))]
-        tot = k[k["total"]].iloc[0]
-        if int(tot["dengan_profil"]) <= 0:
-            return out + [Block("text", (self.t("klas_tanpa"),))]
-        if self.dense:  # one overall bar; the shares by sub-unit are in annex.xlsx
-            fig = _shrink(classification_bars(k[k["total"]], self.lang, footer_note=self.note), 1, 1.0, 0.3)
-            cap = self.t("cap_klas_total", wilayah=self.wilayah, unit=self.unit)
-        else:
-            fig = self._rows(classification_bars(k, self.lang, footer_note=self.note), 1.0)
-            cap = self._cap("cap_klas")
-        out.append(Block("figure", (fig, cap)))
-        out.append(Block("text", (self.t("klas_cocok", p=fmt.percent_of(tot["sesuai"], tot["dengan_profil"], self.lang)),)))
-        return out
-
-    def _catatan(self) -> list[Block]:
-        """The params' notes, as a boxed list."""
-        if not self.params.catatan:
-            return []
-        return [Block("points", (list(self.params.catatan),), {"title": self.t("h_catatan")})]
-
-    def _sumber(self) -> list[Block]:
-        """The sources quoted, as one small paragraph."""
-        if not self.params.sumber:
-            return []
-        return [Block("text", (self.t("sumber_line", sources="; ".join(self.params.sumber)),))]
-
-    def _s_lampiran(self) -> list[Block]:
-        table = self._coverage_table()
-        pcols = [self.t("col_cakupan"), self.t("col_rdk_persen")]
-        out = [Block("heading", (self._cap("h_lampiran"),)),
-               Block("table", (table, self._cap("cap_lampiran_dense" if self.dense else "cap_lampiran",
-                                                date=self.date(self.headline["as_of"]))),
-                     {"lang": self.lang, "dense": True, "percent_cols": pcols, "highlight_last": True})]
-        return out + self._sumber()
-
-    # -- event sections
-    def _kind(self) -> str:
-        return self.t(f"jenis_{self.params.jenis}")
-
-    def _peserta_lines(self) -> list[str]:
-        L, p = self.lang, self.params
-        lines = []
-        if p.jumlah_peserta is not None:
-            lines.append(self.t("peserta_total", n=_num(p.jumlah_peserta, L)))
-        for x in p.peserta:
-            line = (self.t("peserta_unsur", unsur=x.unsur, n=_num(x.jumlah, L)) if x.jumlah is not None
-                    else self.t("peserta_unsur_tanpa", unsur=x.unsur))
-            lines.append(line + (f" ({x.keterangan})" if x.keterangan else ""))
-        return lines
-
-    def _person(self, nama, jabatan) -> str:
-        return self.t("orang_jabatan", nama=nama, jabatan=jabatan) if jabatan else nama
-
-    def _kunjungan_lines(self) -> list[str]:
-        from .wilayah import region
-
-        lines = []
-        for k in self.params.kunjungan_lapangan:
-            if k.kode_desa:
-                d = self.extra["desa"].get(k.kode_desa)
-                if d is None:
-                    d = {"desa": region(self.data.master, k.kode_desa).nama_lengkap, "kecamatan": "", "kabkota": ""}
-                line = ", ".join(x for x in (k.nama, d["desa"], d["kecamatan"], d["kabkota"]) if x)
-            else:
-                line = k.nama
-            if k.tanggal:
-                line += f" ({self.date(k.tanggal)})"
-            lines.append(line)
-        return lines
+    @property
+    def unit_heading(self) -> str:
+        """The sub-unit kind capitalised: "Kabupaten/kota", "Kecamatan", "Provinsi"."""
+        return self.unit[:1].upper() + self.unit[1:]
 
     def participants_table(self) -> pd.DataFrame | None:
         """unsur/jumlah when every element has a number (the composition can then be charted)."""
@@ -637,78 +390,6 @@ class Briefing:
         if not p or any(x.jumlah is None for x in p) or sum(x.jumlah for x in p) <= 0:
             return None
         return pd.DataFrame({"unsur": [x.unsur for x in p], "jumlah": [int(x.jumlah) for x in p]})
-
-    def _s_kegiatan(self) -> list[Block]:
-        from .charts import participants
-
-        p = self.params
-        facts = [
-            (self.t("f_jenis"), self._kind()),
-            (self.t("f_waktu"), fmt.date_range(p.mulai, p.selesai, self.lang)),
-            (self.t("f_tempat"), p.tempat),
-            (self.t("f_wilayah"), self.wilayah),
-            (self.t("f_penyelenggara"), p.penyelenggara),
-            (self.t("f_peserta"), self._peserta_lines()),
-            (self.t("f_narasumber"), [self._person(x.nama, x.jabatan) for x in p.narasumber]),
-            (self.t("f_tujuan"), list(p.tujuan)),
-            (self.t("f_agenda"), list(p.agenda)),
-            (self.t("f_kunjungan"), self._kunjungan_lines()),
-        ]
-        out = [Block("heading", (self.t("h_kegiatan"),)), Block("facts", (facts,), {"lang": self.lang})]
-        df = self.participants_table()
-        if df is not None:
-            # the chart's own title names it and the total; a caption would repeat it
-            out.append(Block("figure", (participants(df, self.lang, footer_note=self.note),),
-                             {"alt": self.t("cap_peserta")}))
-        elif p.peserta or p.jumlah_peserta:
-            out.append(Block("notice", (self.t("peserta_tanpa_rincian"),), {"kind": "info"}))
-        return out
-
-    def _s_angka(self) -> list[Block]:
-        h = self.headline
-        return [Block("heading", (self.t("h_angka", wilayah=self.wilayah, date=self.date(h["as_of"])),)),
-                Block("cards", (self.cards(),), {"lang": self.lang}),
-                Block("points", (self.points(),), {"title": self.t("h_pokok")})]
-
-    def _s_mou(self) -> list[Block]:
-        L, dc = self.lang, self.extra["desa_cantik"]
-        h = self.headline
-        out = [Block("heading", (self.t("h_mou"),)), Block("facts", (self.parties(),), {"lang": L})]
-        n = int(dc["desa_cantik"])
-        if n <= 0:
-            return out + [Block("text", (self.t("dc_tanpa", date=self.date(h["as_of"])),))]
-        per = _no_total(dc["per_sub_unit"])
-        k = int((per["desa_cantik"] > 0).sum())
-        share = lambda x: self.t("card_share_sub", p=fmt.percent_of(x, n, L))  # noqa: E731
-        cards = [
-            {"label": self.t("card_dc"), "value": n, "sub": self.t("card_dc_sub", k=_num(k, L), n=_num(len(per), L), unit=self.unit)},
-            {"label": self.t("card_dc_kkb"), "value": int(dc["kampung_kb"]), "sub": share(dc["kampung_kb"]),
-             "status": "ok" if dc["kampung_kb"] >= n else "warn"},
-            {"label": self.t("card_dc_bukan"), "value": int(dc["bukan_kampung_kb"]), "sub": share(dc["bukan_kampung_kb"]),
-             "status": "ok" if dc["bukan_kampung_kb"] == 0 else "warn"},
-            {"label": self.t("card_dc_rdk"), "value": int(dc["rumah_dataku"]), "sub": share(dc["rumah_dataku"])},
-        ]
-        sentence = self.t("dc_sebaran", date=self.date(h["as_of"]), n=_num(n, L), k=_num(k, L), total=_num(len(per), L),
-                          unit=self.unit, kkb=_num(dc["kampung_kb"], L), rdk=_num(dc["rumah_dataku"], L))
-        t = dc["per_sub_unit"]
-        table = pd.DataFrame({
-            self.unit[:1].upper() + self.unit[1:]: t["nama"].to_numpy(),
-            self.t("col_dc"): t["desa_cantik"].to_numpy(),
-            self.t("col_dc_kkb"): t["kampung_kb"].to_numpy(),
-            self.t("col_dc_bukan"): t["bukan_kampung_kb"].to_numpy(),
-            self.t("col_dc_rdk"): t["rumah_dataku"].to_numpy(),
-        })
-        return out + [Block("text", (sentence,)), Block("cards", (cards,), {"lang": L}),
-                      Block("table", (table, self._cap("cap_dc")), {"lang": L, "dense": True, "highlight_last": True})]
-
-    def parties(self) -> list[tuple[str, str]]:
-        """("Pihak pertama", "Perwakilan BKKBN … — H. Ramlan, Kepala Perwakilan"), … for an MoU."""
-        out = []
-        for i, x in enumerate(self.params.pihak, start=1):
-            key = f"pihak_{i}" if f"pihak_{i}" in TEXT else "pihak_n"
-            who = self.t("pihak", nama=x.nama, wakil=self._person(x.wakil, x.jabatan)) if x.wakil else x.nama
-            out.append((self.t(key, n=i), who))
-        return out
 
     def agenda_points(self) -> list[str]:
         """Agenda-ready sentences on the sub-units: who met the target (covering everything only when all
@@ -746,39 +427,6 @@ class Briefing:
                               p=fmt.percent_of(r["tercakup"], r["desa_kelurahan"], L)))
         return out
 
-    def _ranking(self, heading: str) -> list[Block]:
-        return [Block("heading", (self._cap(heading),)),
-                Block("figure", (self.coverage_figure(), self._cap("cap_bars"))),
-                Block("points", (self.agenda_points(),), {"title": self.t("h_agenda")})]
-
-    def _s_workshop(self) -> list[Block]:
-        return self._ranking("h_workshop")
-
-    def _s_rakorda(self) -> list[Block]:
-        return self._ranking("h_rakorda")
-
-    def _s_fasilitasi(self) -> list[Block]:
-        L = self.lang
-        out = [Block("heading", (self._cap("h_fasilitasi"),))]
-        if self.headline["kampung_kb"] <= 0:
-            return out + [Block("text", (self.t("rdk_tanpa"),))]
-        r = self.tables["rumah_dataku"]
-        subs = _no_total(r).sort_values(["kekurangan", "kode"], ascending=[False, True])
-        r = pd.concat([subs, r[r["total"].astype(bool)]])
-        t = _pct_target(self.params.rdk_target_persen, L)
-        table = pd.DataFrame({
-            self.unit[:1].upper() + self.unit[1:]: r["nama"].to_numpy(),
-            self.t("col_kkb"): r["kampung_kb"].to_numpy(),
-            self.t("col_rdk"): r["ada"].to_numpy(),
-            self.t("col_rdk_persen"): [fmt.percent_of(a, b, L) for a, b in zip(r["ada"], r["kampung_kb"])],
-            self.t("col_rdk_kurang"): r["kekurangan"].to_numpy(),
-            self.t("col_belum"): r["belum"].to_numpy(),
-            self.t("col_tidak"): r["tidak"].to_numpy(),
-        })
-        return out + [Block("figure", (self.rdk_figure(), self._cap("cap_rdk"))),
-                      Block("table", (table, self.t("cap_rdk_gap", unit=self.unit[:1].upper() + self.unit[1:], t=t)),
-                            {"lang": L, "dense": True, "percent_cols": [self.t("col_rdk_persen")], "highlight_last": True})]
-
     def target_position(self, target) -> tuple[str | None, str | None]:
         """(where the region stands, what is still missing) for a quoted target, when its unit is one the
         data measure: Kampung KB, percent of desa/kelurahan, or sub-units (with Desa Cantik, for an MoU)."""
@@ -799,32 +447,6 @@ class Briefing:
             now = int((per["desa_cantik"] > 0).sum())
             return self.t("tl_posisi_sub", n=_num(now, L), unit=self.unit), _num(max(0, math.ceil(target.nilai - now)), L)
         return None, None
-
-    def _s_tindak_lanjut(self) -> list[Block]:
-        L, p, h = self.lang, self.params, self.headline
-        out = [Block("heading", (self.t("h_tindak_lanjut"),))]
-        if p.target:
-            rows = []
-            for tg in p.target:
-                pos, gap = self.target_position(tg)
-                value = None
-                if tg.nilai is not None:
-                    value = fmt.number(tg.nilai, L, 0 if float(tg.nilai).is_integer() else 1)
-                    value += f" {tg.satuan}" if tg.satuan else ""
-                rows.append({self.t("col_target"): tg.uraian,
-                             self.t("col_batas"): self.date(tg.tanggal) if tg.tanggal else fmt.DASH,
-                             self.t("col_nilai"): value or fmt.DASH,
-                             self.t("col_posisi"): pos or fmt.DASH,
-                             self.t("col_selisih"): gap or fmt.DASH})
-            out.append(Block("table", (pd.DataFrame(rows), self.t("cap_target", date=self.date(h["as_of"]))),
-                             {"lang": L, "dense": True}))
-        if p.tindak_lanjut:
-            out.append(Block("points", (list(p.tindak_lanjut),), {"title": self.t("h_tl_points")}))
-        if not p.target and not p.tindak_lanjut:
-            out.append(Block("text", (self.t("tl_tanpa"),)))
-        if p.catatan:  # a plain paragraph: the box of a region briefing's notes would push the colophon over
-            out.append(Block("text", (self.t("catatan_line", notes=" ".join(p.catatan)),)))
-        return out + self._sumber()
 
     # -- files
     def annex_sheets(self) -> dict[str, pd.DataFrame]:
@@ -855,13 +477,15 @@ class Briefing:
                 sheets[self.t("sheet_dc_daftar")] = self.extra["desa_cantik"]["daftar"]
         return sheets
 
-    def write_outputs(self, out_dir: str | os.PathLike = ".", annex: bool = True) -> None:
+    def write_outputs(self, out_dir: str | os.PathLike | None = None, annex: bool = True) -> Path:
         """Write figures.json and (unless `annex` is False) annex.xlsx into `out_dir` (the contract
-        build_report reads)."""
+        build_report reads) and return that folder. `out_dir` None: outputs/lab/<notebook>/ of the
+        project (kbreport.lab_output), so Run All in JupyterLab writes nothing beside the notebook."""
         from .annex import write_annex
         from .figures import write_figures
+        from .lab_output import lab_output_dir
 
-        out = Path(out_dir)
+        out = Path(out_dir) if out_dir not in (None, "") else lab_output_dir(f"{self.laporan}_briefing")
         out.mkdir(parents=True, exist_ok=True)
         judul = self.params.judul or self.wilayah
         if annex:
@@ -869,6 +493,7 @@ class Briefing:
                         title=self.t("annex_title", judul=judul), source=self.data.sumber,
                         as_of=self.headline["as_of"])
         write_figures(out / "figures.json", self.headline, self.params, self.data.sintetis)
+        return out
 
 
 # --- preparing ----------------------------------------------------------------------------------------
@@ -898,6 +523,7 @@ def _classes(sc, profil: pd.DataFrame, kkbpk: pd.DataFrame) -> pd.DataFrame:
     return sc.frame(cols, {c: int(v.sum()) for c, v in cols.items()})
 
 
+
 def _load(values: dict, laporan: str):
     from .dataset import load_data_cached
     from .params import from_notebook_parameters
@@ -921,11 +547,13 @@ def _tables(params, ds, desa, kode, as_of) -> tuple[dict, dict, Any]:
     return h, T, sc
 
 
-def prepare_wilayah(values: dict) -> Briefing:
-    """A region briefing from the notebook's parameter values (names: WILAYAH_NOTEBOOK_PARAMETERS)."""
+def region_report(*, data_dir: str | os.PathLike | None = None, **params) -> Briefing:
+    """A region briefing's data: `params` are the region notebook's parameters by name (kode, as_of,
+    bahasa, judul, target_tanggal, target_persen, rdk_target_persen, catatan, sumber; validated by
+    kbreport.params.WilayahParams), `data_dir` the data folder (None: see resolve_data_dir)."""
     from . import analysis as A
 
-    params, ds, desa = _load(values, "wilayah")
+    params, ds, desa = _load({**params, "data_dir": data_dir}, "wilayah")
     kode, as_of = params.kode, params.as_of
     h, T, sc = _tables(params, ds, desa, kode, as_of)
     T["tren"] = A.trend(desa, ds.kampung_kb, kode, as_of)
@@ -937,11 +565,26 @@ def prepare_wilayah(values: dict) -> Briefing:
     return Briefing(params, ds, h, T)
 
 
-def prepare_event(values: dict) -> Briefing:
-    """An event briefing from the notebook's parameter values (names: EVENT_NOTEBOOK_PARAMETERS)."""
+def _event_defaults(params, master):
+    """judul and penyelenggara left None: the event type's title, and the province's BKKBN office."""
+    from .wilayah import region
+
+    lang, fill = params.bahasa, {}
+    if params.judul is None:
+        fill["judul"] = text(f"judul_{params.jenis}", lang)
+    if params.penyelenggara is None:
+        fill["penyelenggara"] = text("penyelenggara_default", lang, provinsi=region(master, params.kode[:2]).nama)
+    return params.model_copy(update=fill) if fill else params
+
+
+def event_report(*, data_dir: str | os.PathLike | None = None, **params) -> Briefing:
+    """An event briefing's data: `params` are the event notebook's parameters by name (jenis, judul,
+    penyelenggara, kode, mulai, selesai, as_of, tempat, peserta, …; validated by
+    kbreport.params.EventParams), `data_dir` the data folder (None: see resolve_data_dir)."""
     from . import analysis as A
 
-    params, ds, desa = _load(values, "event")
+    params, ds, desa = _load({**params, "data_dir": data_dir}, "event")
+    params = _event_defaults(params, ds.master)
     h, T, _ = _tables(params, ds, desa, params.kode, params.as_of)
     extra: dict = {"desa": {}}
     for k in params.kunjungan_lapangan:

@@ -606,9 +606,16 @@ def from_notebook_parameters(values: dict, laporan: str | None = None,
                              kode_levels: tuple[int, ...] = (1, 2)) -> ReportParams:
     """Validated params inside a notebook, from its parameter values (runtime keys ignored):
     `P = from_notebook_parameters(dict(kode=kode, as_of=as_of, ...))`. The same rules as for a
-    params file apply by name; `laporan` defaults to "event" when `jenis` is given."""
+    params file apply by name; names not given take the defaults of the shipped notebook of that
+    kind; `laporan` defaults to "event" when `jenis` is given."""
+    from .notebooks import BUILTIN, builtin_dir, notebook_info
+
     data = {k: v for k, v in values.items() if k not in RUNTIME and k not in RESERVED}
     if laporan is None:
         laporan = "event" if "jenis" in data else "wilayah"
-    fields = {n: (None, None) for n in data}
+    # names not passed take the shipped notebook of that kind's defaults; a misspelt name is refused
+    if laporan in BUILTIN:
+        fields = notebook_info(builtin_dir() / f"{BUILTIN[laporan]}.ipynb").fields
+    else:
+        fields = {n: (None, None) for n in data}
     return validate_values(data, fields, "<notebook parameters>", laporan=laporan, kode_levels=kode_levels)

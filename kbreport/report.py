@@ -236,7 +236,7 @@ def report_metadata(params, figures: dict, region, sumber: str, checksum: str) -
         "data_contoh": bool(figures["data_contoh"]),
     }
     if params.laporan == "event":
-        meta["judul"] = params.judul
+        meta["judul"] = params.judul or figures.get("judul")  # None: the notebook's title for the event type
         when = fmt.date_range(params.mulai, params.selesai, lang)
         parts = [nama, when, params.tempat]
         if params.as_of != params.mulai:  # figures of another day than the first: say which

@@ -57,7 +57,7 @@ def warm_up(data_dir: str | None = None) -> None:
     import matplotlib.pyplot  # noqa: F401 - sets up the inline backend, as a notebook's first chart would
     import pandas  # noqa: F401
 
-    from . import analysis, briefing, charts, display  # noqa: F401
+    from . import analysis, briefing, charts, display, elements  # noqa: F401
     from .dataset import load_data_cached
     from .wilayah import desa_table, load_master
 

@@ -1,0 +1,60 @@
+"""Page elements: what a briefing notebook's cells put on the page, one element per cell.
+
+    from kbreport import elements as kb
+    R = kb.region_report(kode=kode, as_of=as_of, ...)     # the data, computed once (kbreport.briefing)
+    kb.heading(R, "ringkasan")
+    kb.headline_cards(R)
+    kb.talking_points(R)
+
+Each function returns an element: an object a notebook shows (`_repr_html_`, styled as in the HTML and
+PDF) that holds what it shows, to change in the cell — a list of sentences (`Points`), of cards
+(`Cards`), of label/value pairs (`Facts`), a DataFrame (`Table.data`), a figure (`Chart.figure`), a
+caption (`caption=`). Functions taking the report also take `data=` where it makes sense: the analysis
+table to show, sorted or filtered. The classes make elements from your own data. An element with
+nothing to print for this report (a tile map outside Indonesia, empty notes) prints nothing; JupyterLab
+shows why. Every text is HTML-escaped (kbreport.display).
+
+Elements and their functions (one module each):
+
+- headings: Heading, TitleBlock — heading(R, section), title_block(R)
+- cards: Cards — headline_cards, outcome_cards, desa_cantik_cards
+- points: Points — talking_points, agenda_points, notes, follow_ups
+- charts: Chart — coverage_chart, tile_map_chart, trend_chart, rumah_dataku_chart, readiness_chart,
+  classification_chart, participants_chart
+- tables: Table — annex_table, outcomes_table, rdk_gap_table, desa_cantik_table, targets_table
+- texts: Text — classification_note, sources, desa_cantik_note
+- facts: Facts — event_facts, parties
+- notices: Notice
+- sections: Section — event_section (the part for the event's jenis), mou_section, ranking_section,
+  facilitation_section
+- base: Element, Omitted, PageBreak
+"""
+from __future__ import annotations
+
+from ..briefing import Briefing, event_report, region_report
+from .base import Element, Omitted, PageBreak
+from .cards import Cards, desa_cantik_cards, headline_cards, outcome_cards
+from .charts import (Chart, classification_chart, coverage_chart, participants_chart, readiness_chart,
+                     rumah_dataku_chart, tile_map_chart, trend_chart)
+from .facts import Facts, event_facts, parties
+from .headings import Heading, TitleBlock, heading, title_block
+from .notices import Notice
+from .points import Points, agenda_points, follow_ups, notes, talking_points
+from .sections import Section, event_section, facilitation_section, mou_section, ranking_section
+from .tables import Table, annex_table, desa_cantik_table, outcomes_table, rdk_gap_table, targets_table
+from .texts import Text, classification_note, desa_cantik_note, sources
+
+__all__ = [
+    # the report's data
+    "Briefing", "region_report", "event_report",
+    # element classes
+    "Element", "Heading", "TitleBlock", "Cards", "Points", "Chart", "Table", "Text", "Facts", "Notice",
+    "Section", "Omitted", "PageBreak",
+    # elements of a briefing
+    "heading", "title_block", "headline_cards", "outcome_cards", "desa_cantik_cards", "talking_points",
+    "agenda_points", "notes", "follow_ups", "coverage_chart", "tile_map_chart", "trend_chart",
+    "rumah_dataku_chart", "readiness_chart", "classification_chart", "participants_chart", "annex_table",
+    "outcomes_table", "rdk_gap_table", "desa_cantik_table", "targets_table", "classification_note",
+    "sources", "desa_cantik_note", "event_facts", "parties", "event_section", "mou_section",
+    "ranking_section", "facilitation_section",
+]

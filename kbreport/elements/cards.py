@@ -1,0 +1,95 @@
+"""Headline cards: a row of figures, each with a label, a value and a line under it.
+
+`Cards` is a list of dicts ({"label", "value", "sub", "status": ok|warn|bad|info, "percent", "digits"}):
+drop, reorder or add cards like list items.
+
+    c = kb.headline_cards(R)
+    del c[3]                                            # no Rumah DataKu card
+    c.append({"label": "Desa", "value": R.headline["desa"]})
+    c
+"""
+from __future__ import annotations
+
+from .. import fmt
+from ..briefing import _num, _pct_target
+from .base import Element, omitted
+from .texts import Text
+
+__all__ = ["Cards", "headline_cards", "outcome_cards", "desa_cantik_cards"]
+
+
+class Cards(Element, list):
+    """Headline figures as cards; numbers are formatted in `lang` (kbreport.fmt), strings printed as given."""
+
+    def __init__(self, cards=(), *, lang: str = "id"):
+        list.__init__(self, cards)
+        self.lang = lang
+
+    def html(self) -> str:
+        from ..display import cards_html
+
+        return cards_html(self, lang=self.lang) if self else ""
+
+    def plain(self) -> str:
+        return "; ".join(f"{c.get('label', '')}: {c.get('value', '')}" for c in self)
+
+    def __repr__(self) -> str:
+        return f"Cards({list.__repr__(self)}, lang={self.lang!r})"
+
+
+def headline_cards(R) -> Cards:
+    """Kampung KB, coverage against the target, what is still needed, Rumah DataKu."""
+    h, L = R.headline, R.lang
+    reached = h["kekurangan"] <= 0
+    rdk_p = h["rumah_dataku_persen"]
+    rdk_ok = rdk_p is not None and rdk_p >= h["rumah_dataku_target_persen"]
+    return Cards([
+        {"label": R.t("card_kkb"), "value": h["kampung_kb"], "sub": R.t("card_kkb_sub", date=R.date(h["as_of"]))},
+        {"label": R.t("card_cakupan"),
+         "value": fmt.percent_of(h["tercakup"], h["desa_kelurahan"], L),
+         "sub": R.t("card_cakupan_sub", n=_num(h["tercakup"], L), total=_num(h["desa_kelurahan"], L)),
+         "status": "ok" if reached else "warn"},
+        {"label": R.t("card_kurang"), "value": h["kekurangan"],
+         "sub": R.t("card_kurang_sub", t=_pct_target(h["target_persen"], L), date=R.date(h["target_tanggal"])),
+         "status": "ok" if reached else "warn"},
+        {"label": R.t("card_rdk"), "value": h["rumah_dataku"],
+         "sub": R.t("card_rdk_sub", p=fmt.percent_of(h["rumah_dataku"], h["kampung_kb"], L),
+                    t=_pct_target(h["rumah_dataku_target_persen"], L)),
+         "status": "ok" if rdk_ok else "warn"},
+    ], lang=L)
+
+
+_OUTCOMES = (("cpr", "cpr"), ("mkjp", "mkjp"), ("unmet", "unmet"), ("poktan", "partisipasi_poktan"))
+
+
+def outcome_cards(R) -> Cards | Text:
+    """CPR, long-acting methods, unmet need and poktan participation in the region's Kampung KB;
+    a sentence saying so when there are no monthly family-planning data."""
+    h = R.headline
+    if all(fmt.is_missing(h[v]) for _, v in _OUTCOMES):
+        return Text(R.t("hasil_tanpa"))
+    return Cards([{"label": R.t(f"card_{k}"), "value": h[v], "percent": True, "sub": R.t(f"card_{k}_sub")}
+                  for k, v in _OUTCOMES], lang=R.lang)
+
+
+def desa_cantik_cards(R):
+    """An MoU with BPS: Desa Cantik in the region, how many are Kampung KB, not yet, with a Rumah DataKu."""
+    from ..briefing import _no_total
+
+    if R.jenis != "mou":
+        return omitted(R, "lab_jenis", jenis="mou")
+    L, dc = R.lang, R.extra["desa_cantik"]
+    n = int(dc["desa_cantik"])
+    if n <= 0:
+        return omitted(R, "lab_tanpa_data")
+    per = _no_total(dc["per_sub_unit"])
+    k = int((per["desa_cantik"] > 0).sum())
+    share = lambda x: R.t("card_share_sub", p=fmt.percent_of(x, n, L))  # noqa: E731
+    return Cards([
+        {"label": R.t("card_dc"), "value": n, "sub": R.t("card_dc_sub", k=_num(k, L), n=_num(len(per), L), unit=R.unit)},
+        {"label": R.t("card_dc_kkb"), "value": int(dc["kampung_kb"]), "sub": share(dc["kampung_kb"]),
+         "status": "ok" if dc["kampung_kb"] >= n else "warn"},
+        {"label": R.t("card_dc_bukan"), "value": int(dc["bukan_kampung_kb"]), "sub": share(dc["bukan_kampung_kb"]),
+         "status": "ok" if dc["bukan_kampung_kb"] == 0 else "warn"},
+        {"label": R.t("card_dc_rdk"), "value": int(dc["rumah_dataku"]), "sub": share(dc["rumah_dataku"])},
+    ], lang=L)
