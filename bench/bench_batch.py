@@ -206,7 +206,7 @@ def measure_b(params: list[Path], data: Path, work: Path, ok_names: set[str]) ->
         pm_yaml = d / "papermill.yaml"
         nb_params = to_notebook_parameters(prm, data.resolve(), out_dir=d.resolve(), annex=False)  # as (a): no xlsx
         pm_yaml.write_text(yaml.safe_dump(nb_params, allow_unicode=True))
-        nb = notebook_for(prm)
+        nb = notebook_for(prm, p)
         t0 = time.perf_counter()
         steps = [
             [str(BIN / "papermill"), str(nb), str(d / "briefing.ipynb"), "-f", str(pm_yaml), "-k", "python3",

@@ -550,7 +550,7 @@ def _tables(params, ds, desa, kode, as_of) -> tuple[dict, dict, Any]:
 def region_report(*, data_dir: str | os.PathLike | None = None, **params) -> Briefing:
     """A region briefing's data: `params` are the region notebook's parameters by name (kode, as_of,
     bahasa, judul, target_tanggal, target_persen, rdk_target_persen, catatan, sumber; validated by
-    kbreport.params.WilayahParams), `data_dir` the data folder (None: see resolve_data_dir)."""
+    kbreport.params by name), `data_dir` the data folder (None: see resolve_data_dir)."""
     from . import analysis as A
 
     params, ds, desa = _load({**params, "data_dir": data_dir}, "wilayah")
@@ -580,7 +580,7 @@ def _event_defaults(params, master):
 def event_report(*, data_dir: str | os.PathLike | None = None, **params) -> Briefing:
     """An event briefing's data: `params` are the event notebook's parameters by name (jenis, judul,
     penyelenggara, kode, mulai, selesai, as_of, tempat, peserta, …; validated by
-    kbreport.params.EventParams), `data_dir` the data folder (None: see resolve_data_dir)."""
+    kbreport.params by name), `data_dir` the data folder (None: see resolve_data_dir)."""
     from . import analysis as A
 
     params, ds, desa = _load({**params, "data_dir": data_dir}, "event")

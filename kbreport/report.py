@@ -15,9 +15,8 @@ naming the file and key, or the cell, line and error. Only KeyboardInterrupt/Sys
 (after the kernel is shut down and the working folder removed).
 
 What a briefing notebook must do (notebooks/wilayah_briefing.ipynb, notebooks/event_briefing.ipynb):
-- a cell tagged `parameters` defining every name of kbreport.params.WILAYAH_NOTEBOOK_PARAMETERS /
-  EVENT_NOTEBOOK_PARAMETERS (dates arrive as ISO strings; rebuild validated params with
-  `from_notebook_parameters`), with defaults that run on the demo data;
+- a cell tagged `parameters` declaring its parameters (name: annotation = default  # help; see
+  kbreport.notebooks), with defaults that run on the demo data; params files are validated against it;
 - put content on the page with kbreport.display (show_heading, headline_cards, show_points,
   show_figure, show_table, show_facts …) and markdown cells starting at `##` (the template prints
   the title, region and date as the masthead); never print;
