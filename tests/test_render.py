@@ -232,7 +232,7 @@ def test_invalid_params_start_no_kernel(tmp_path, data_dir, no_kernel):
     r = build_report(p, tmp_path / "out", data_dir=data_dir, notebooks=NOTEBOOKS)
     assert r.status == "failed" and r.name == "x"
     assert r.reason == f"params tidak valid — {p}: warna: kunci tidak dikenal (kunci yang boleh di tingkat atas: " \
-                       "as_of, bahasa, catatan, judul, kode, laporan, rdk_target_persen, sumber, target_persen, " \
+                       "as_of, bahasa, catatan, judul, kode, rdk_target_persen, sumber, target_persen, " \
                        "target_tanggal)"
     assert not (tmp_path / "out").exists()
 
