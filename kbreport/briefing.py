@@ -311,6 +311,11 @@ class Briefing:
         return self.params.laporan
 
     @property
+    def jenis(self) -> str | None:
+        """The event's type (workshop, rakorda, mou, fasilitasi); None for a region briefing."""
+        return getattr(self.params, "jenis", None)
+
+    @property
     def tingkat(self) -> str:
         return self.headline["tingkat"]
 

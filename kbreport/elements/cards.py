@@ -76,7 +76,7 @@ def desa_cantik_cards(R):
     """An MoU with BPS: Desa Cantik in the region, how many are Kampung KB, not yet, with a Rumah DataKu."""
     from ..briefing import _no_total
 
-    if R.params.jenis != "mou":
+    if R.jenis != "mou":
         return omitted(R, "lab_jenis", jenis="mou")
     L, dc = R.lang, R.extra["desa_cantik"]
     n = int(dc["desa_cantik"])

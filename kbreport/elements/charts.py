@@ -20,7 +20,7 @@ from .notices import Notice
 from .texts import Text
 
 __all__ = [
-    "Chart", "ROW_HEIGHTS", "coverage_chart", "tile_map_chart", "trend_chart", "rumah_dataku_chart",
+    "Chart", "ROW_HEIGHTS", "bar_row_height", "coverage_chart", "tile_map_chart", "trend_chart", "rumah_dataku_chart",
     "readiness_chart", "classification_chart", "participants_chart",
 ]
 
@@ -50,13 +50,14 @@ class Chart(Element):
         return f"Chart({self.caption!r})"
 
 
-def _row_height(rows: int) -> float | None:
+def bar_row_height(rows: int) -> float | None:
+    """Bar-row height (inches) for this many rows; None: the chart's own."""
     return next((h for n, h in ROW_HEIGHTS if rows > n), None)
 
 
 def _fit_rows(fig, rows: int, fixed: float):
     """A denser version of a row chart for many rows: `fixed` inches plus a row height, never taller than drawn."""
-    per_row = _row_height(rows)
+    per_row = bar_row_height(rows)
     if per_row is None:
         return fig
     w, h = fig.get_size_inches()

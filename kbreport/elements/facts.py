@@ -89,7 +89,7 @@ def parties(R):
     """An MoU's parties: ("Pihak pertama", "Perwakilan BKKBN … — H. Ramlan, Kepala Perwakilan"), …"""
     from ..briefing import TEXT
 
-    if R.params.jenis != "mou":
+    if R.jenis != "mou":
         return omitted(R, "lab_jenis", jenis="mou")
     out = []
     for i, x in enumerate(R.params.pihak, start=1):

@@ -40,7 +40,7 @@ def talking_points(R) -> Points:
     """3–6 sentences on the headline figures (kbreport.talking_points); an event's topic first."""
     from ..talking_points import talking_points as sentences
 
-    return Points(sentences(R.headline, R.lang, event=getattr(R.params, "jenis", None)), title=R.t("h_pokok"))
+    return Points(sentences(R.headline, R.lang, event=R.jenis), title=R.t("h_pokok"))
 
 
 def agenda_points(R) -> Points:

@@ -46,7 +46,7 @@ def mou_section(R) -> Section:
 
 def ranking_section(R) -> Section:
     """A workshop or rakorda: the sub-units ranked by coverage and agenda-ready talking points."""
-    return Section([heading(R, R.params.jenis), coverage_chart(R), agenda_points(R)])
+    return Section([heading(R, R.jenis), coverage_chart(R), agenda_points(R)])
 
 
 def facilitation_section(R) -> Section:
@@ -60,4 +60,6 @@ _BY_JENIS = {"mou": mou_section, "workshop": ranking_section, "rakorda": ranking
 
 def event_section(R) -> Section:
     """The section of the event's type (jenis): see the module docstring."""
-    return _BY_JENIS[R.params.jenis](R)
+    if R.jenis not in _BY_JENIS:
+        raise ValueError("event_section is for an event briefing (kb.event_report)")
+    return _BY_JENIS[R.jenis](R)

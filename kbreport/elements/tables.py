@@ -136,7 +136,7 @@ def rdk_gap_table(R, data: pd.DataFrame | None = None, caption: str | None = Non
 def desa_cantik_table(R, data: pd.DataFrame | None = None, caption: str | None = None):
     """An MoU with BPS: Desa Cantik by sub-unit, how many are Kampung KB, not yet, with a Rumah DataKu
     (data: R.extra["desa_cantik"]["per_sub_unit"])."""
-    if R.params.jenis != "mou":
+    if R.jenis != "mou":
         return omitted(R, "lab_jenis", jenis="mou")
     dc = R.extra["desa_cantik"]
     if int(dc["desa_cantik"]) <= 0:

@@ -48,7 +48,7 @@ def sources(R):
 
 def desa_cantik_note(R):
     """An MoU: how many Desa Cantik, in how many sub-units, how many already Kampung KB / with a Rumah DataKu."""
-    if R.params.jenis != "mou":
+    if R.jenis != "mou":
         return omitted(R, "lab_jenis", jenis="mou")
     L, dc, h = R.lang, R.extra["desa_cantik"], R.headline
     n = int(dc["desa_cantik"])
