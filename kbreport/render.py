@@ -20,8 +20,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from nbconvert.preprocessors import Preprocessor
-
 from . import SYNTHETIC_LABEL, __version__
 from .exceptions import ReportError
 
@@ -180,17 +178,32 @@ def page_context(meta: dict | None, nb_title: str | None = None) -> dict[str, An
     }
 
 
-class KbreportPreprocessor(Preprocessor):
-    """Puts the page context (from nb.metadata["kbreport"]) into resources["kbreport"], and takes the
-    JupyterLab stylesheet and notes off the elements' outputs (the document has one stylesheet)."""
+@functools.lru_cache(maxsize=1)
+def _preprocessor_class():
+    from nbconvert.preprocessors import Preprocessor
 
-    def preprocess(self, nb, resources):
-        from .elements.style import strip_lab_styling
+    class KbreportPreprocessor(Preprocessor):
+        """Puts the page context (from nb.metadata["kbreport"]) into resources["kbreport"], and takes the
+        JupyterLab stylesheet and notes off the elements' outputs (the document has one stylesheet)."""
 
-        strip_lab_styling(nb)
-        resources = dict(resources or {})
-        resources["kbreport"] = page_context(nb.metadata.get(METADATA_KEY), nb.metadata.get("title"))
-        return nb, resources
+        def preprocess(self, nb, resources):
+            from .elements.style import strip_lab_styling
+
+            strip_lab_styling(nb)
+            resources = dict(resources or {})
+            resources["kbreport"] = page_context(nb.metadata.get(METADATA_KEY), nb.metadata.get("title"))
+            return nb, resources
+
+    KbreportPreprocessor.__qualname__ = "KbreportPreprocessor"
+    return KbreportPreprocessor
+
+
+def __getattr__(name: str):
+    # nbconvert takes a second or two to import: only the export needs this class, never a notebook's
+    # kernel (kbreport.elements.title_block uses page_context)
+    if name == "KbreportPreprocessor":
+        return _preprocessor_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _local = threading.local()
