@@ -1,8 +1,8 @@
-"""What a briefing notebook calls to put content on the page.
+"""The HTML of the page's blocks: what kbreport.elements render, and a notebook may call directly.
 
-Each `show_*` function displays one block of escaped HTML (class names `kb-*`, styled by the
-kbreport nbconvert template) and prints nothing else: no code, no reprs. The matching `*_html`
-function returns the same HTML as a string, for tests and for composing blocks.
+Each `*_html` function returns one block of escaped HTML (class names `kb-*`, styled by the kbreport
+nbconvert template); the page elements of kbreport.elements wrap them. Each `show_*` function displays
+that block and prints nothing else: no code, no reprs.
 
     show_heading("Cakupan Kampung KB")
     headline_cards([{"label": "Kampung KB", "value": 1322}, ...])

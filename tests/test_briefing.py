@@ -483,3 +483,13 @@ def test_event_defaults_are_neutral_and_derived(demo, tmp_path):
     yaml_params = parse_params({"laporan": "event", "jenis": "fasilitasi", "kode": "16", "mulai": "2024-06-04"})
     meta = report_metadata(yaml_params, fig, region_of(b.data.master, "16"), "demo", "c")
     assert meta["judul"] == "Fasilitasi teknis Kampung KB" and fig["event"]["penyelenggara"].endswith("Sumatera Selatan")
+
+
+def test_docs_example_rumah_dataku_by_kecamatan(demo, bengkulu):
+    """docs/notebooks.md: a cell added to a province's briefing, for one kabupaten's kecamatan."""
+    kaur = kb.region_report(kode="17.04", as_of="2024-06-04", bahasa="id", data_dir=str(demo))
+    c = kb.rumah_dataku_chart(kaur, caption="Status Rumah DataKu di Kampung KB per kecamatan, Kabupaten Kaur")
+    kec = kaur.tables["rumah_dataku"]
+    assert kaur.unit == "kecamatan" and len(c.figure.axes[0].get_yticklabels()) == (~kec["total"]).sum() == 15
+    assert int(kec[kec["total"]]["kampung_kb"].iloc[0]) == int(bengkulu.tables["rumah_dataku"].set_index("kode").loc["17.04", "kampung_kb"])
+    assert c.html().startswith('<figure class="kb-figure"><figcaption>Status Rumah DataKu di Kampung KB per kecamatan, Kabupaten Kaur<')

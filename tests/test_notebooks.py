@@ -1,16 +1,20 @@
-"""The two briefing notebooks: thin, without outputs, parameters papermill can read — and, executed through
-kbreport.report.build_report on the demo data, briefings whose figures, HTML and PDF hold up.
+"""The two briefing notebooks: a parameters cell papermill can read, defaults that run — and, executed
+through kbreport.report.build_report on the demo data, briefings whose figures, HTML and PDF hold up, also
+from notebooks saved with their outputs.
 
 The slow tests build nine reports once (module fixture, one after the other: papermill changes the working
 directory, so builds do not share a process in parallel): Indonesia, Bengkulu on the day of the Rumah DataKu
 facilitation (2024-06-04, in Indonesian and in English), Kab. Lampung Barat, and the five events of
-params/events. Expected figures are the demo data's calibration anchors (docs/demo-data.md) or sums of
-the params files, written out here.
+params/events. They also run each notebook as it is, with its defaults, in a copy of the project, as Run
+All in JupyterLab does. Expected figures are the demo data's calibration anchors (docs/demo-data.md) or
+sums of the params files, written out here.
 """
 from __future__ import annotations
 
+import ast
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zlib
@@ -30,29 +34,66 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 PARAMS = ROOT / "params"
 A4_PT = (595.28, 841.89)
-SHIPPED = ("wilayah_briefing.ipynb", "event_briefing.ipynb")
+SHIPPED = ("event_briefing.ipynb", "wilayah_briefing.ipynb")
+RUNTIME = {"data_dir", "out_dir", "annex"}  # what kbreport run sets; every report notebook declares them
 
 
-# --- fast: the contract of a report notebook (never its bytes: analysts edit and save them) ---------------
+# --- fast: the notebooks' contract ------------------------------------------------------------------------
+# The notebooks are the source analysts edit in JupyterLab: these tests hold only what kbreport run and
+# papermill rely on, never the cells' layout, so a notebook run, edited and saved keeps passing.
+
+ANNOTATIONS = {"str", "int", "float", "bool", "list", "dict"}
+PARAMETER_LINE = re.compile(r'^(?P<name>[a-z_]+): (?P<annotation>\w+|"Optional\[\w+\]") = (?P<default>.+?)  # (?P<help>\S.*)$')
+
+
+def parameter_lines(name) -> list[re.Match]:
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(cells) == 1, f"{name}: exactly one cell tagged parameters"
+    lines = [x for x in cells[0].source.splitlines() if x.strip()]
+    matches = [PARAMETER_LINE.match(x) for x in lines]
+    assert all(matches), f"{name}: not `name: annotation = default  # help`: {[x for x, m in zip(lines, matches) if not m]}"
+    return matches
 
 
 @pytest.mark.parametrize("name", SHIPPED)
-def test_notebook_is_a_valid_report_notebook(name):
-    """One parameters cell papermill can read; every parameter typed and explained; outputs written by the
-    last cell. Outputs and execution counts, as JupyterLab saves them, are allowed (the git filter strips them)."""
-    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    nbformat.validate(nb)
-    assert len([c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]) == 1
+def test_parameters_cell_one_annotated_line_with_help_per_parameter(name):
+    lines = parameter_lines(name)
+    assert [m["name"] for m in lines] == list(dict.fromkeys(m["name"] for m in lines))  # each name once
+    assert RUNTIME <= set(m["name"] for m in lines)
+    for m in lines:
+        ann = m["annotation"].strip('"')
+        assert ann in ANNOTATIONS or (ann.startswith("Optional[") and ann[9:-1] in ANNOTATIONS), m.group(0)
+        value = ast.literal_eval(m["default"])  # a literal papermill can print and override
+        assert value is None or ann.startswith("Optional") or type(value).__name__ == ann, m.group(0)
+        assert len(m["help"]) >= 10 and "#" not in m["help"], m.group(0)
+    # papermill reads the same cell the same way (kbreport run refuses names it does not declare)
     declared = papermill.inspect_notebook(str(NOTEBOOKS / name))
-    for p in declared.values():
-        assert len(p["help"]) >= 10, f"{name}: parameter {p['name']} has no help line"
-        assert p["inferred_type_name"] not in ("None", ""), p["name"]
-    assert {"data_dir", "out_dir", "annex"} <= set(declared)
-    assert declared["data_dir"]["default"] == "None"
-    assert "write_outputs(out_dir, annex=annex)" in nb.cells[-1].source
-    for c in nb.cells:
-        if c.cell_type == "markdown":  # analyst's notes never reach the page
-            assert "remove-cell" in c.metadata.get("tags", []), f"{name}: markdown cell {c.id} would be printed"
+    assert list(declared) == [m["name"] for m in lines]
+    for m in lines:
+        p = declared[m["name"]]
+        assert p["inferred_type_name"] == m["annotation"].strip('"') and p["help"] == m["help"], p
+        assert p["default"] == m["default"], p
+
+
+def defaults(name) -> dict:
+    return {m["name"]: ast.literal_eval(m["default"]) for m in parameter_lines(name)}
+
+
+def test_defaults_are_neutral_for_the_notebooks_kind():
+    """`papermill -p kode 16 notebooks/event_briefing.ipynb` briefs a Sumatera Selatan event: no default
+    carries another event's content (its title and organiser are derived: kbreport.briefing)."""
+    ev = defaults("event_briefing.ipynb")
+    for key in ("peserta", "pihak", "tujuan", "target", "tindak_lanjut", "narasumber", "agenda", "kunjungan_lapangan",
+                "catatan", "sumber"):
+        assert ev[key] == [], key
+    for key in ("selesai", "tempat", "peserta_total", "penyelenggara", "judul", "as_of"):
+        assert ev[key] is None, key
+    for name in SHIPPED:
+        d = defaults(name)
+        assert d["target_tanggal"] == "2024-12-31" and (d["target_persen"], d["rdk_target_persen"]) == (100.0, 75.0)
+        assert (d["data_dir"], d["out_dir"], d["annex"], d["bahasa"]) == (None, None, True, "id")
+    assert defaults("wilayah_briefing.ipynb")["catatan"] == [] == defaults("wilayah_briefing.ipynb")["sumber"]
 
 
 def test_help_notebook_lists_every_parameter():
@@ -61,6 +102,7 @@ def test_help_notebook_lists_every_parameter():
     assert out.returncode == 0
     for name in papermill.inspect_notebook(str(NOTEBOOKS / "event_briefing.ipynb")):
         assert re.search(rf"^\s+{name}: ", out.stdout, re.M), name
+    assert "kunjungan lapangan: nama, kode_desa, tanggal, keterangan" in out.stdout
 
 
 def test_every_params_file_fits_its_notebook_and_unknown_names_are_refused(tmp_path):
@@ -226,8 +268,8 @@ def test_html_is_self_contained_without_code(built):
         assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I), name
         assert not re.search(r"url\(\s*[\"']?\s*(?:https?:)?//", html, re.I), name
         assert "In&nbsp;[" not in html and "In [" not in html and "Out[" not in html, name
-        for code in ("briefing.show(", "prepare_wilayah", "prepare_event", "write_outputs", "import ",
-                     "globals()", "remove-cell", "Run All"):
+        for code in ("kb.", "region_report", "event_report", "write_outputs", "import ", "remove-cell", "Run All",
+                     "kb-lab", "Tidak dicetak"):  # no code, no JupyterLab-only styles or notes
             assert code not in html, f"{name}: {code!r} leaked into the document"
         assert "kb-notice kb-bad" not in html and "Traceback" not in html, name
         imgs = re.findall(r"<img\b[^>]*>", html)  # charts: embedded PNG, never a file or URL
@@ -296,3 +338,72 @@ def test_pdf_pages_carry_the_label_and_indonesian_text(built):
     assert "Lampiran: angka per provinsi" in texts[-1] and "Papua Barat Daya" in texts[-1]
     texts = page_texts(built["17-bengkulu-en"]["html"])
     assert all("Sample data (synthetic)" in t and "Page" in t for t in texts)
+
+
+# --- slow: the notebooks as they are, with their defaults, and saved with outputs --------------------------
+
+
+@pytest.fixture(scope="module")
+def ran_with_defaults(built, tmp_path_factory):
+    """Each notebook executed with no parameter at all, in a copy of the project (Run All in JupyterLab:
+    the kernel works in the notebook's folder; $KBREPORT_DATA points at the demo data)."""
+    import os
+
+    root = tmp_path_factory.mktemp("project")
+    (root / "pyproject.toml").write_text("", encoding="utf-8")
+    (root / "notebooks").mkdir()
+    for name in SHIPPED:
+        shutil.copy(NOTEBOOKS / name, root / "notebooks" / name)
+    data = built["00-indonesia"]["folder"].parents[1] / "demo"
+    old = os.environ.get("KBREPORT_DATA")
+    os.environ["KBREPORT_DATA"] = str(data)  # the kernel inherits it
+    try:
+        executed = {name: papermill.execute_notebook(str(root / "notebooks" / name), str(root / f"ran-{name}"),
+                                                     kernel_name="python3", cwd=str(root / "notebooks"),
+                                                     progress_bar=False, log_output=False, execution_timeout=300)
+                    for name in SHIPPED}
+    finally:
+        if old is None:
+            os.environ.pop("KBREPORT_DATA", None)
+        else:
+            os.environ["KBREPORT_DATA"] = old
+    return {"root": root, "executed": executed, "data": data}
+
+
+@pytest.mark.slow
+def test_each_notebook_runs_with_its_defaults_and_writes_nothing_beside_itself(ran_with_defaults):
+    root = ran_with_defaults["root"]
+    assert sorted(p.name for p in (root / "notebooks").iterdir()) == sorted(SHIPPED)
+    for name, nb in ran_with_defaults["executed"].items():
+        errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+        assert not errors, name
+        out = root / "outputs" / "lab" / Path(name).stem
+        assert sorted(p.name for p in out.iterdir()) == ["annex.xlsx", "figures.json"], name
+    f = json.loads((root / "outputs" / "lab" / "wilayah_briefing" / "figures.json").read_text(encoding="utf-8"))
+    assert (f["wilayah"]["kode"], f["as_of"], f["kampung_kb"], f["judul"]) == ("17", "2024-06-04", 1322, None)
+    f = json.loads((root / "outputs" / "lab" / "event_briefing" / "figures.json").read_text(encoding="utf-8"))
+    assert f["event"] == {"jenis": "fasilitasi", "judul": "Fasilitasi teknis Kampung KB", "mulai": "2024-06-04",
+                          "selesai": "2024-06-04", "peserta": None, "tempat": None,
+                          "penyelenggara": "Perwakilan BKKBN Provinsi Bengkulu"}
+
+
+@pytest.mark.slow
+def test_notebooks_saved_with_outputs_pass_the_contract_and_build_the_same(ran_with_defaults, built, tmp_path):
+    from kbreport.nbstrip import strip_text
+
+    saved = tmp_path / "notebooks"
+    saved.mkdir()
+    for name, nb in ran_with_defaults["executed"].items():
+        nbformat.write(nb, str(saved / name))  # as JupyterLab saves it: outputs, counts, kernel metadata
+        text = (saved / name).read_text(encoding="utf-8")
+        assert '"output_type": "display_data"' in text and "data-kb-lab" in text  # styled outputs kept
+        assert strip_text(text) == (NOTEBOOKS / name).read_text(encoding="utf-8")  # git sees the source unchanged
+        assert papermill.inspect_notebook(str(saved / name)) == papermill.inspect_notebook(str(NOTEBOOKS / name))
+    data = ran_with_defaults["data"]
+    for report in ("1804-kab-lampung-barat", "2023-04-03-mou-kalsel-bps"):
+        r = build_report(REPORTS[report], tmp_path / "out", data_dir=data, notebooks=saved, timeout=300,
+                         formats=("html", "pdf"))
+        assert r.ok, r.reason
+        folder = Path(r.out_dir)
+        assert (folder / "figures.json").read_bytes() == (built[report]["folder"] / "figures.json").read_bytes()
+        assert (folder / "briefing.html").read_text(encoding="utf-8") == built[report]["html"]  # old outputs never leak
