@@ -25,6 +25,7 @@ Elements and their functions (one module each):
 - texts: Text — classification_note, sources, desa_cantik_note
 - facts: Facts — event_facts, parties
 - notices: Notice
+- monev: monev_cards, monev_table, monev_desa_list (what is left, kecamatan by kecamatan)
 - sections: Section — event_section (the part for the event's jenis), mou_section, ranking_section,
   facilitation_section
 - base: Element, Omitted, PageBreak
@@ -38,6 +39,7 @@ from .charts import (Chart, classification_chart, coverage_chart, participants_c
                      rumah_dataku_chart, tile_map_chart, trend_chart)
 from .facts import Facts, event_facts, parties
 from .headings import Heading, TitleBlock, heading, title_block
+from .monev import monev_cards, monev_desa_list, monev_table
 from .notices import Notice
 from .points import Points, agenda_points, follow_ups, notes, talking_points
 from .sections import Section, event_section, facilitation_section, mou_section, ranking_section
@@ -57,4 +59,6 @@ __all__ = [
     "outcomes_table", "rdk_gap_table", "desa_cantik_table", "targets_table", "classification_note",
     "sources", "desa_cantik_note", "event_facts", "parties", "event_section", "mou_section",
     "ranking_section", "facilitation_section",
+    # elements of a monev (to-do list) report
+    "monev_cards", "monev_table", "monev_desa_list",
 ]

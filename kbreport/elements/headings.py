@@ -15,7 +15,7 @@ SECTION_HEADINGS = {
     "ringkasan": "h_ringkasan", "cakupan": "h_cakupan", "rumah_dataku": "h_rdk", "hasil_kb": "h_hasil",
     "klasifikasi": "h_klasifikasi", "lampiran": "h_lampiran",
     "kegiatan": "h_kegiatan", "angka": "h_angka", "mou": "h_mou", "workshop": "h_workshop",
-    "rakorda": "h_rakorda", "fasilitasi": "h_fasilitasi", "tindak_lanjut": "h_tindak_lanjut",
+    "rakorda": "h_rakorda", "fasilitasi": "h_fasilitasi", "tindak_lanjut": "h_tindak_lanjut", "monev": "h_monev",
 }
 
 
