@@ -104,31 +104,14 @@ def _desa_codes(data_dir: Path) -> list[str]:
     import pandas as pd
 
     from . import schema
-    from .io import find_table_files, heading_key, heading_map, read_table
-    from .wilayah import normalize_code
+    from .io import find_table_files, parse_code, read_column
 
     files = find_table_files(data_dir, schema.KAMPUNG_KB)
-    if not files:
-        return []
-    path = files[0]
-    raw = None
-    if path.suffix.lower() == ".csv":
-        want = {k for k, v in heading_map(schema.KAMPUNG_KB).items() if v == "kode_desa"}
-        try:
-            cols = pd.read_csv(path, sep=None, engine="python", nrows=0, encoding="utf-8-sig").columns
-            hit = [c for c in cols if heading_key(c) in want]
-            if hit:
-                raw = pd.read_csv(path, sep=None if len(cols) == 1 else ",", usecols=[hit[0]], dtype=str,
-                                  keep_default_na=False, encoding="utf-8-sig")[hit[0]]
-        except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
-            raw = None  # an unusual dialect: the full reader below copes with it
+    raw = read_column(files[0], schema.KAMPUNG_KB, "kode_desa") if files else None
     if raw is None:
-        df = read_table(path, schema.KAMPUNG_KB)
-        raw = df["kode_desa"] if "kode_desa" in df.columns else pd.Series([], dtype=str)
-    uniq = pd.Series(pd.Series(raw).dropna().astype(str).str.strip().unique())
-    dotted = uniq.str.fullmatch(r"\d{2}\.\d{2}\.\d{2}\.\d{4}")
-    rest = (normalize_code(x) for x in uniq[~dotted] if x)  # undotted or odd codes, one by one
-    return [*uniq[dotted].tolist(), *(c for c in rest if c)]
+        return []
+    codes, _bad = parse_code(pd.Series(raw.unique()))
+    return [c for c in codes.dropna().tolist() if c]
 
 
 _CACHE: dict[tuple, DataCoverage] = {}

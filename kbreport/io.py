@@ -389,6 +389,25 @@ def read_table(path: str | Path, table: schema.Table, lang: str = "id") -> pd.Da
     return raw.frame
 
 
+def read_column(path: str | Path, table: schema.Table, column: str) -> pd.Series | None:
+    """One column of a table file as stripped text (None when the file has no such column). From a
+    CSV only that column is read (a few hundred ms less for a 70,000-row kampung_kb); any other file,
+    or a CSV dialect the fast path does not take, goes through read_table."""
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        want = {k for k, v in heading_map(table).items() if v == column}
+        try:
+            cols = pd.read_csv(path, sep=None, engine="python", nrows=0, encoding="utf-8-sig").columns
+            hit = [c for c in cols if heading_key(c) in want]
+            if hit:
+                return pd.read_csv(path, sep=None if len(cols) == 1 else ",", usecols=[hit[0]], dtype=str,
+                                   keep_default_na=False, encoding="utf-8-sig")[hit[0]].str.strip()
+        except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
+            pass  # an unusual dialect: the full reader copes with it
+    df = read_table(path, table)
+    return df[column] if column in df.columns else None
+
+
 def find_table_files(data_dir: Path, table: schema.Table, links: bool = False) -> list[Path]:
     """The files that hold `table` in a folder: <table>.csv and/or <table>.xlsx (case-insensitive).
     `links`: also symbolic links, even broken ones (validation names them; it never reads them)."""

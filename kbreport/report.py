@@ -87,13 +87,15 @@ def notebook_for(params, params_path: str | os.PathLike | None = None,
 
 
 def default_data_dir() -> Path:
-    """$KBREPORT_DATA, else ./data/demo (what `kbreport demo` writes) — in the source tree, the
-    checkout's data/demo; never a folder inside the installed package."""
+    """$KBREPORT_DATA, else data/demo (what `kbreport demo` writes) of the project: the nearest folder
+    at or above the working folder that has a notebooks/ folder (JupyterLab runs a notebook inside
+    notebooks/), else the working folder. Never a folder inside the installed package."""
+    from .notebooks import project_root
+
     if os.environ.get("KBREPORT_DATA"):
         return Path(os.environ["KBREPORT_DATA"])
-    if (_REPO / "pyproject.toml").is_file() and Path.cwd().resolve() == _REPO:
-        return _REPO / "data" / "demo"
-    return Path("data") / "demo"
+    root = project_root(Path.cwd())
+    return (root if root is not None else Path(".")) / "data" / "demo"
 
 
 def check_coverage(params, data_dir: str | os.PathLike, master, file: str) -> None:
@@ -120,25 +122,16 @@ def _launch_dates(path: Path):
     import pandas as pd
 
     from . import schema
-    from .io import heading_key, heading_map, parse_date, read_table
+    from .io import parse_date, read_column
 
-    if path.suffix.lower() == ".csv":
-        want = {k for k, v in heading_map(schema.KAMPUNG_KB).items() if v == "tanggal_pencanangan"}
-        try:
-            col = pd.read_csv(path, sep=None, engine="python", nrows=0, encoding="utf-8-sig").columns
-            hit = [c for c in col if heading_key(c) in want]
-            if hit:
-                s = pd.read_csv(path, sep=None if len(col) == 1 else ",", usecols=[hit[0]], dtype=str,
-                                keep_default_na=False, encoding="utf-8-sig")[hit[0]].str.strip()
-                iso = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")  # fast path: ISO dates
-                rest = iso.isna() & (s != "")
-                if rest.any():  # dd/mm/yyyy, "14 Januari 2016", Excel serials: the full parser
-                    iso[rest] = pd.to_datetime(parse_date(s[rest])[0], errors="coerce")
-                return iso
-        except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
-            pass  # unusual CSV dialect: the full reader below copes with it
-    df = read_table(path, schema.KAMPUNG_KB)
-    return parse_date(df["tanggal_pencanangan"])[0] if "tanggal_pencanangan" in df.columns else None
+    s = read_column(path, schema.KAMPUNG_KB, "tanggal_pencanangan")
+    if s is None:
+        return None
+    iso = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")  # fast path: ISO dates
+    rest = iso.isna() & (s != "")
+    if rest.any():  # dd/mm/yyyy, "14 Januari 2016", Excel serials: the full parser
+        iso[rest] = pd.to_datetime(parse_date(s[rest])[0], errors="coerce")
+    return iso
 
 
 def data_date_range(data_dir: str | os.PathLike) -> tuple[date | None, date | None]:
