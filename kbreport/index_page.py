@@ -28,6 +28,7 @@ TEXT = {
         "summary": "Ringkasan nasional",
         "sum_prov": "Jumlah {n} provinsi dalam batch, per {date}",
         "regions": "Laporan wilayah",
+        "group": "{name}: {n} laporan dari satu file params",
         "events": "Laporan kegiatan",
         "failed": "Laporan gagal",
         "other": "Laporan lain",
@@ -63,6 +64,7 @@ TEXT = {
         "summary": "National summary",
         "sum_prov": "Total of {n} provinces in this batch, as of {date}",
         "regions": "Region reports",
+        "group": "{name}: {n} reports from one params file",
         "events": "Event reports",
         "failed": "Failed reports",
         "other": "Other reports",
@@ -406,8 +408,16 @@ def render_index(
     if synthetic:
         body.append(f'<div class="banner">{_e(SYNTHETIC_LABEL.get(lang, SYNTHETIC_LABEL["id"]))}</div>')
     body.append(_summary(regions, t, lang))
-    if regions:
-        body.append(f"<h2>{_e(t['regions'])}</h2>" + _region_table(regions, t, lang))
+    single = [(r, f) for r, f in regions if not r.get("group")]
+    groups: dict[str, list] = {}
+    for r, f in regions:  # a fan-out's reports together, under their params file
+        if r.get("group"):
+            groups.setdefault(str(r["group"]), []).append((r, f))
+    if single:
+        body.append(f"<h2>{_e(t['regions'])}</h2>" + _region_table(single, t, lang))
+    for name in sorted(groups):
+        body.append(f"<h2>{_e(t['group'].format(name=name, n=fmt_int(len(groups[name]), lang)))}</h2>"
+                    + _region_table(groups[name], t, lang))
     if events:
         body.append(f"<h2>{_e(t['events'])}</h2>" + _event_table(events, t, lang))
     failed = [r for r in others if r.get("status") in ("failed", "interrupted")]

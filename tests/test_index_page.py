@@ -151,3 +151,25 @@ def test_kept_reports_of_earlier_runs_show_their_own_build_time_and_are_counted_
     assert "2024-06-05 07:00" in page and "<th>Dibangun</th>" in page
     en = ip.render_index(_manifest(now, kept), figures, "en")
     assert "1 more reports from earlier runs, still in this folder" in en and "<th>Built</th>" in en
+
+
+def test_fanout_members_are_grouped_under_their_params_file():
+    from kbreport.index_page import render_index
+
+    def fig(kode, nama):
+        return {"laporan": "wilayah", "wilayah": {"kode": kode, "nama": nama, "tingkat": "kabkota"},
+                "as_of": "2024-06-04", "desa_kelurahan": 10, "kampung_kb": 5, "cakupan_persen": 50.0,
+                "rumah_dataku": 1, "data_contoh": True}
+
+    reports = [{"name": "17-bengkulu", "status": "ok"},
+               {"name": "monev_17-01", "status": "ok", "group": "monev"},
+               {"name": "monev_17-02", "status": "ok", "group": "monev"}]
+    figures = {"17-bengkulu": {**fig("17", "Bengkulu"), "wilayah": {"kode": "17", "nama": "Bengkulu",
+                                                                    "tingkat": "provinsi"}},
+               "monev_17-01": fig("17.01", "Kab. Bengkulu Selatan"), "monev_17-02": fig("17.02", "Kab. Rejang Lebong")}
+    html = render_index({"reports": reports}, figures)
+    assert "<h2>monev: 2 laporan dari satu file params</h2>" in html
+    head, group = html.split("<h2>monev: 2 laporan", 1)
+    assert "Bengkulu" in head and "Kab. Bengkulu Selatan" not in head  # members only under their group
+    assert "Kab. Bengkulu Selatan" in group and "Kab. Rejang Lebong" in group
+    assert "<h2>monev: 2 reports from one params file</h2>" in render_index({"reports": reports}, figures, lang="en")
