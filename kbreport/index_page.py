@@ -228,6 +228,9 @@ def _cov_cell(pct: Any, lang: str) -> str:
     return f'<td class="n">{_e(fmt_pct(f, lang))}<span class="cov" style="width:{w:.0f}px"></span></td>'
 
 
+_SHIPPED_BRIEFINGS = ("wilayah_briefing.ipynb", "event_briefing.ipynb")
+
+
 def _region_sort_key(item: tuple[Mapping, Mapping]) -> tuple:
     _, fig = item
     level = str(_dig(fig, "wilayah", "tingkat") or "")
@@ -245,6 +248,9 @@ def _region_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) -
         kode = _dig(fig, "wilayah", "kode")
         nama = _dig(fig, "wilayah", "nama") or rep.get("name")
         code = f' <span class="code">{_e(kode)}</span>' if kode else ""
+        nb = str(rep.get("notebook") or "")
+        if nb and nb not in _SHIPPED_BRIEFINGS:  # two reports of one region: say which notebook made each
+            code += f' <span class="code">· {_e(nb.removesuffix(".ipynb"))}</span>'
         rows.append(
             "<tr>"
             f"<td>{_e(nama)}{code}</td>"

@@ -161,8 +161,8 @@ def test_fanout_members_are_grouped_under_their_params_file():
                 "as_of": "2024-06-04", "desa_kelurahan": 10, "kampung_kb": 5, "cakupan_persen": 50.0,
                 "rumah_dataku": 1, "data_contoh": True}
 
-    reports = [{"name": "17-bengkulu", "status": "ok"},
-               {"name": "monev_17-01", "status": "ok", "group": "monev"},
+    reports = [{"name": "17-bengkulu", "status": "ok", "notebook": "wilayah_briefing.ipynb"},
+               {"name": "monev_17-01", "status": "ok", "group": "monev", "notebook": "monev_kampung_kb.ipynb"},
                {"name": "monev_17-02", "status": "ok", "group": "monev"}]
     figures = {"17-bengkulu": {**fig("17", "Bengkulu"), "wilayah": {"kode": "17", "nama": "Bengkulu",
                                                                     "tingkat": "provinsi"}},
@@ -172,4 +172,5 @@ def test_fanout_members_are_grouped_under_their_params_file():
     head, group = html.split("<h2>monev: 2 laporan", 1)
     assert "Bengkulu" in head and "Kab. Bengkulu Selatan" not in head  # members only under their group
     assert "Kab. Bengkulu Selatan" in group and "Kab. Rejang Lebong" in group
+    assert group.count("· monev_kampung_kb") == 1 and "· wilayah_briefing" not in html  # the notebook, if not a shipped briefing
     assert "<h2>monev: 2 reports from one params file</h2>" in render_index({"reports": reports}, figures, lang="en")
