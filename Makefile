@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.kbreport-installed
 DATA   := data/demo
 OUT    := outputs
 
-.PHONY: demo test data validate venv bench bench-batch clean
+.PHONY: demo test data validate venv bench bench-batch bench-fanout clean
 
 venv: $(STAMP)
 
@@ -35,6 +35,9 @@ bench: $(STAMP)
 
 bench-batch: $(STAMP)
 	$(BIN)/python bench/bench_batch.py
+
+bench-fanout: $(STAMP) data
+	$(BIN)/python bench/bench_fanout.py
 
 clean:
 	rm -rf $(DATA) $(OUT)/*/ $(OUT)/index.html $(OUT)/manifest.json

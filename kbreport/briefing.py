@@ -497,15 +497,17 @@ class Briefing:
                 sheets[self.t("sheet_dc_daftar")] = self.extra["desa_cantik"]["daftar"]
         return sheets
 
-    def write_outputs(self, out_dir: str | os.PathLike | None = None, annex: bool = True) -> Path:
+    def write_outputs(self, out_dir: str | os.PathLike | None = None, annex: bool = True,
+                      name: str | None = None) -> Path:
         """Write figures.json and (unless `annex` is False) annex.xlsx into `out_dir` (the contract
         build_report reads) and return that folder. `out_dir` None: outputs/lab/<notebook>/ of the
-        project (kbreport.lab_output), so Run All in JupyterLab writes nothing beside the notebook."""
+        project (kbreport.lab_output), so Run All in JupyterLab writes nothing beside the notebook;
+        `name`: the notebook's name where the kernel cannot tell it (papermill; default: the kind's briefing)."""
         from .annex import write_annex
         from .figures import write_figures
         from .lab_output import lab_output_dir
 
-        out = Path(out_dir) if out_dir not in (None, "") else lab_output_dir(f"{self.laporan}_briefing")
+        out = Path(out_dir) if out_dir not in (None, "") else lab_output_dir(name or f"{self.laporan}_briefing")
         out.mkdir(parents=True, exist_ok=True)
         judul = self.params.judul or self.wilayah
         if annex:

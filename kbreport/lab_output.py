@@ -2,7 +2,7 @@
 
 `kbreport run` always passes its own `out_dir`; a notebook run without one writes into
 `outputs/lab/<notebook stem>/` of the project (the first folder up from the kernel's working folder
-that holds `pyproject.toml` or `params/`; git-ignored), else into `kbreport-output/<stem>/` beside
+that holds `pyproject.toml`, `params/` or `notebooks/`; git-ignored), else into `kbreport-output/<stem>/` beside
 the notebook — never into notebooks/ itself.
 """
 from __future__ import annotations
@@ -12,11 +12,11 @@ from pathlib import Path
 
 __all__ = ["project_root", "notebook_stem", "lab_output_dir"]
 
-_MARKERS = ("pyproject.toml", "params")
+_MARKERS = ("pyproject.toml", "params", "notebooks")
 
 
 def project_root(start: str | os.PathLike | None = None) -> Path | None:
-    """The nearest folder at or above `start` (default: the working folder) holding pyproject.toml or params/."""
+    """The nearest folder at or above `start` (default: the working folder) holding pyproject.toml, params/ or notebooks/."""
     here = Path(start if start is not None else os.getcwd()).resolve()
     for folder in (here, *here.parents):
         if any((folder / m).exists() for m in _MARKERS):

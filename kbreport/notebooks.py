@@ -42,14 +42,14 @@ def builtin_dir() -> Path:
 
 
 def project_root(start: str | os.PathLike | None) -> Path | None:
-    """The nearest folder at or above `start` (a file or folder) that has a `notebooks/` folder."""
+    """The nearest folder at or above `start` (a file or folder) that looks like a kbreport project: it
+    holds notebooks/, params/ or pyproject.toml (see kbreport.lab_output, which shares this rule)."""
+    from .lab_output import project_root as _root
+
     if start is None:
         return None
     p = Path(start).resolve()
-    for folder in (p if p.is_dir() else p.parent, *(p if p.is_dir() else p.parent).parents):
-        if (folder / "notebooks").is_dir():
-            return folder
-    return None
+    return _root(p if p.is_dir() else p.parent)
 
 
 def search_dirs(params_path: str | os.PathLike | None = None) -> list[Path]:

@@ -43,7 +43,7 @@ R = kb.region_report(kode=kode, as_of=as_of, bahasa=bahasa, judul=judul, target_
                      target_persen=target_persen, data_dir=data_dir)'''
 
 _CELLS = ("kb.title_block(R)", "kb.headline_cards(R)", "kb.coverage_chart(R)",
-          "R.write_outputs(out_dir, annex=annex)")
+          'R.write_outputs(out_dir, annex=annex, name="{name}")')
 
 
 def notebook_for_new_report(name: str):
@@ -55,7 +55,7 @@ def notebook_for_new_report(name: str):
     intro.metadata["tags"] = ["remove-cell"]
     params = nbformat.v4.new_code_cell(_PARAMETERS)
     params.metadata["tags"] = ["parameters"]
-    nb.cells = [intro, params, nbformat.v4.new_code_cell(_SETUP), *(nbformat.v4.new_code_cell(c) for c in _CELLS)]
+    nb.cells = [intro, params, nbformat.v4.new_code_cell(_SETUP), *(nbformat.v4.new_code_cell(c.format(name=name)) for c in _CELLS)]
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     nb.metadata["language_info"] = {"name": "python"}
     nb.metadata["kbreport"] = {"laporan": "wilayah", "kode_tingkat": ["provinsi", "kabkota"]}
