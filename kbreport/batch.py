@@ -218,7 +218,8 @@ def plan_jobs(params_files: Sequence[Path], resolver: Resolver | None) -> list[J
             jobs.append(Job(name=safe_stem(p.stem), params_path=p, error=f"{type(e).__name__}: {e}"))
             continue
         if isinstance(got, list):
-            jobs += [Job(name=r.name, params_path=p, notebook=r.notebook, kode=r.kode, group=r.group) for r in got]
+            jobs += [Job(name=r.name, params_path=p, notebook=r.notebook, kode=r.kode, group=r.group, error=r.error)
+                     for r in got]
         else:
             jobs.append(Job(name=safe_stem(p.stem), params_path=p, notebook=Path(got) if got else None))
     by_name: dict[str, list[Job]] = {}
@@ -233,8 +234,8 @@ def plan_jobs(params_files: Sequence[Path], resolver: Resolver | None) -> list[J
 
 
 def default_resolver(params_path: Path, master=None, data_dir: Path | None = None) -> list:
-    """The reports a params file asks for (kbreport.plan.expand_params), each refused here when its
-    region is not wholly inside the data's coverage — before any worker or kernel starts."""
+    """The reports a params file asks for (kbreport.plan.expand_params); one whose region is not wholly
+    inside the data's coverage carries its refusal, so it fails before any worker or kernel starts."""
     from .data_coverage import data_coverage
     from .plan import expand_params
     from .wilayah import load_master
@@ -248,13 +249,7 @@ def default_resolver(params_path: Path, master=None, data_dir: Path | None = Non
             raise ReportError(str(e)) from None
         except KbreportError:
             coverage = None  # unreadable data: the run's data check reports it before any kernel starts
-    specs = expand_params(params_path, master=master, coverage=coverage)
-    if coverage is not None and specs[0].kode is None:
-        from .params import load_params
-        from .report import check_coverage
-
-        check_coverage(load_params(params_path, regions=False), data_dir, master, str(params_path))
-    return specs
+    return expand_params(params_path, master=master, coverage=coverage, data_dir=data_dir)
 
 
 def _default_resolver_for(data_dir) -> Resolver:

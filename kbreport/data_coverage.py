@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DataCoverage", "data_coverage", "coverage_from_codes", "common_region"]
+__all__ = ["DataCoverage", "data_coverage", "coverage_from_codes", "common_region", "refusal"]
 
 
 @dataclass(frozen=True)
@@ -130,3 +130,14 @@ def data_coverage(data_dir: str | os.PathLike) -> DataCoverage:
         declared = _declared(meta)
         _CACHE[key] = declared if declared is not None else coverage_from_codes(_desa_codes(data_dir))
     return _CACHE[key]
+
+
+def refusal(kode: str | None, coverage: DataCoverage, master, data_dir) -> str | None:
+    """Why a report of region `kode` (None: Indonesia) is refused for these data, or None if it is not."""
+    if coverage.contains(kode):
+        return None
+    from .wilayah import region
+
+    where = region(master, kode).nama_lengkap if kode else "Indonesia"
+    return (f"{where} ({kode or 'nasional'}) tidak seluruhnya tercakup data di {data_dir}: "
+            f"data hanya mencakup {coverage.describe(master)}; laporan ditolak")

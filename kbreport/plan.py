@@ -29,13 +29,15 @@ _FANOUT_KEYS = ("setiap", "di", "dalam_data")
 @dataclass(frozen=True)
 class ReportSpec:
     """One report to build. `kode`: the region of a fan-out member (None: the file's own `kode`);
-    `group`: the params file stem its fan-out came from."""
+    `group`: the params file stem its fan-out came from; `error`: why it is refused before it starts
+    (its region is not wholly inside the data)."""
 
     name: str
     params_path: Path
     notebook: Path
     kode: str | None = None
     group: str | None = None
+    error: str | None = None
 
 
 def member_name(stem: str, kode: str) -> str:
@@ -80,12 +82,14 @@ def _regions(master, setiap: str, di: str | None, file: str) -> list[str]:
     return sorted(rows["kode"].tolist())
 
 
-def expand_params(params_path: str | os.PathLike, master=None, coverage=None) -> list[ReportSpec]:
+def expand_params(params_path: str | os.PathLike, master=None, coverage=None, data_dir=None) -> list[ReportSpec]:
     """The reports a params file asks for, each validated (ParamsError naming file and key).
 
-    `master`: the region master (needed for a fan-out; loaded when None). `coverage`: the data's
-    kbreport.data_coverage.DataCoverage, needed for `dalam_data: true`.
+    `master`: the region master (loaded when None). `coverage`: the data's
+    kbreport.data_coverage.DataCoverage (of `data_dir`), needed for `dalam_data: true`; with it, a
+    report whose region the data do not wholly cover carries its refusal in `error`.
     """
+    from .data_coverage import refusal
     from .notebooks import find_notebook
     from .params import parse_params, read_params_file
     from .paths import safe_stem
@@ -94,14 +98,19 @@ def expand_params(params_path: str | os.PathLike, master=None, coverage=None) ->
     file = str(path)
     data = read_params_file(path)
     stem = safe_stem(path.stem)
-    if not (isinstance(data, dict) and isinstance(data.get("kode"), dict)):
-        params = parse_params(data, file, params_path=path)
-        return [ReportSpec(name=stem, params_path=path, notebook=find_notebook(data, path, file), kode=None)]
-    setiap, di, dalam = _fanout(data["kode"], file)
     if master is None:
         from .wilayah import load_master
 
         master = load_master()
+
+    def refused(kode):
+        return refusal(kode, coverage, master, data_dir) if coverage is not None else None
+
+    if not (isinstance(data, dict) and isinstance(data.get("kode"), dict)):
+        params = parse_params(data, file, params_path=path)
+        return [ReportSpec(name=stem, params_path=path, notebook=find_notebook(data, path, file), kode=None,
+                           error=refused(params.kode))]
+    setiap, di, dalam = _fanout(data["kode"], file)
     codes = _regions(master, setiap, di, file)
     if dalam:
         if coverage is None:
@@ -113,4 +122,5 @@ def expand_params(params_path: str | os.PathLike, master=None, coverage=None) ->
         raise ParamsError(file, "kode", f"tidak ada {setiap}{where}{why}")
     nb = find_notebook(data, path, file)
     parse_params(dict(data, kode=codes[0]), f"{file} (kode {codes[0]})", params_path=path)  # level, types
-    return [ReportSpec(name=member_name(stem, c), params_path=path, notebook=nb, kode=c, group=stem) for c in codes]
+    return [ReportSpec(name=member_name(stem, c), params_path=path, notebook=nb, kode=c, group=stem, error=refused(c))
+            for c in codes]

@@ -101,17 +101,14 @@ def default_data_dir() -> Path:
 def check_coverage(params, data_dir: str | os.PathLike, master, file: str) -> None:
     """ReportError unless the report's region lies wholly inside the data's coverage (never a
     briefing of zeros for regions the export does not hold)."""
-    from .data_coverage import data_coverage
-    from .wilayah import region
+    from .data_coverage import data_coverage, refusal
 
     try:
-        cov = data_coverage(data_dir)
+        why = refusal(params.kode, data_coverage(data_dir), master, data_dir)
     except ValueError as e:
         raise ReportError(str(e)) from None
-    if not cov.contains(params.kode):
-        where = region(master, params.kode).nama_lengkap if params.kode else "Indonesia"
-        raise ReportError(f"{where} ({params.kode or 'nasional'}) tidak seluruhnya tercakup data di {data_dir}: "
-                          f"data hanya mencakup {cov.describe(master)}; laporan ditolak")
+    if why:
+        raise ReportError(why)
 
 
 _RANGE_CACHE: dict[tuple, tuple[date | None, date | None]] = {}

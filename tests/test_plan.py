@@ -184,3 +184,18 @@ def test_declared_coverage_wins(tmp_path):
     (tmp_path / "sumber.json").write_text(json.dumps({"cakupan_wilayah": ["1872", "17"]}))
     cov = data_coverage(tmp_path)
     assert cov.codes == ("18.72", "17") and cov.declared
+
+
+def test_members_outside_the_data_are_refused_at_plan_time(tmp_path, master):
+    p = tmp_path / "lampung.yaml"
+    p.write_text('laporan: wilayah\nkode: {setiap: kabkota, di: "18"}\nas_of: 2024-06-04\n')
+    specs = expand_params(p, master=master, coverage=DataCoverage(("18.72",)), data_dir="ekspor")
+    ok = [s.kode for s in specs if s.error is None]
+    assert ok == ["18.72"] and len(specs) == 15  # Lampung: 13 kabupaten + 2 kota; only Kota Metro is covered
+    refused = next(s for s in specs if s.kode == "18.04")
+    assert refused.error == ("Kab. Lampung Barat (18.04) tidak seluruhnya tercakup data di ekspor: data hanya "
+                             "mencakup Kota Metro (18.72); laporan ditolak")
+    single = tmp_path / "indonesia.yaml"
+    single.write_text("laporan: wilayah\nkode: null\nas_of: 2024-06-04\n")
+    assert expand_params(single, master=master, coverage=DataCoverage(("18.72",)), data_dir="ekspor")[0].error.startswith(
+        "Indonesia (nasional) tidak seluruhnya tercakup")
