@@ -127,10 +127,9 @@ class Kunjungan(_Strict):
 # What follows from a parameter's *name* — a date is ISO, `bahasa` is id or en, `peserta` is a list of
 # elements — is this one table; any other parameter is checked against its annotation only.
 
-DateValue = date
 NAME_RULES: dict[str, Any] = {
     "bahasa": Literal["id", "en"],
-    "jenis": Literal["workshop", "rakorda", "mou", "fasilitasi"],
+    "jenis": Literal[JENIS_EVENT],
     "as_of": date,
     "mulai": date,
     "selesai": date,

@@ -17,8 +17,8 @@ naming the file and key, or the cell, line and error. Only KeyboardInterrupt/Sys
 What a briefing notebook must do (notebooks/wilayah_briefing.ipynb, notebooks/event_briefing.ipynb):
 - a cell tagged `parameters` declaring its parameters (name: annotation = default  # help; see
   kbreport.notebooks), with defaults that run on the demo data; params files are validated against it;
-- put content on the page with kbreport.display (show_heading, headline_cards, show_points,
-  show_figure, show_table, show_facts …) and markdown cells starting at `##` (the template prints
+- put content on the page with kbreport.elements, one element per cell (title_block, headline_cards,
+  talking_points, a chart, a table …), and markdown cells starting at `##` (the template prints
   the title, region and date as the masthead); never print;
 - write `annex.xlsx` and `figures.json` (kbreport.figures.write_figures) into `out_dir`;
 - say `data_contoh` truthfully: the build fails if sumber.json says the data are synthetic and
@@ -87,9 +87,9 @@ def notebook_for(params, params_path: str | os.PathLike | None = None,
 
 
 def default_data_dir() -> Path:
-    """$KBREPORT_DATA, else data/demo (what `kbreport demo` writes) of the project: the nearest folder
-    at or above the working folder that has a notebooks/ folder (JupyterLab runs a notebook inside
-    notebooks/), else the working folder. Never a folder inside the installed package."""
+    """$KBREPORT_DATA, else data/demo (what `kbreport demo` writes) of the project (kbreport.notebooks.
+    project_root of the working folder: JupyterLab runs a notebook inside notebooks/), else of the
+    working folder. Never a folder inside the installed package."""
     from .notebooks import project_root
 
     if os.environ.get("KBREPORT_DATA"):
@@ -98,7 +98,7 @@ def default_data_dir() -> Path:
     return (root if root is not None else Path(".")) / "data" / "demo"
 
 
-def check_coverage(params, data_dir: str | os.PathLike, master, file: str) -> None:
+def check_coverage(params, data_dir: str | os.PathLike, master) -> None:
     """ReportError unless the report's region lies wholly inside the data's coverage (never a
     briefing of zeros for regions the export does not hold)."""
     from .data_coverage import data_coverage, refusal
@@ -306,7 +306,7 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
         data = Path(data_dir) if data_dir is not None else default_data_dir()
         if not data.is_dir():
             raise ReportError(f"folder data {data} tidak ditemukan (buat dengan `kbreport demo --out {data}`)")
-        check_coverage(params, data, master, str(params_path))
+        check_coverage(params, data, master)
         lo, hi = data_date_range(data)
         check_against_data(params, lo, hi, file=str(params_path))
         nb_path = notebook_for(params, params_path, notebooks)
