@@ -118,6 +118,7 @@ class BatchResult:
     mode: str = "local"
     interrupted: str | None = None  # "SIGINT"/"SIGTERM" when the run was stopped
     problems: list[str] = field(default_factory=list)  # run-level, e.g. a manifest that could not be written
+    lang: str = "id"  # of the summary
 
     def by_status(self, status: str) -> list[ReportOutcome]:
         return [r for r in self.reports if r.status == status]
@@ -135,23 +136,22 @@ class BatchResult:
         return self.by_status("failed")
 
     def summary(self) -> str:
+        L = self.lang
         n_int = len(self.by_status("interrupted"))
-        head = (
-            f"{len(self.built)} dibangun, {len(self.skipped)} mutakhir (dilewati), {len(self.failed)} gagal"
-            + (f", {n_int} dibatalkan" if n_int else "")
-            + f" — {len(self.reports)} laporan dalam {format_seconds(self.seconds)}."
-        )
+        head = run_message("summary", L, built=len(self.built), skipped=len(self.skipped), failed=len(self.failed),
+                           interrupted=run_message("summary_interrupted", L, n=n_int) if n_int else "",
+                           total=len(self.reports), time=format_seconds(self.seconds))
         if self.interrupted:
-            head = f"Dihentikan ({self.interrupted}): " + head + " Jalankan lagi untuk melanjutkan."
+            head = run_message("summary_stopped", L, signal=self.interrupted, head=head)
         lines = [head]
         if self.failed:
-            lines.append("Laporan gagal:")
+            lines.append(run_message("summary_failed", L))
             for r in self.failed:
                 reason = (r.reason or "").replace("\n", "\n      ")
                 log = f" [log: {self.out_dir / r.log}]" if r.log else ""
                 lines.append(f"  - {r.name} ({r.params}): {reason}{log}")
         lines.extend(self.problems)
-        lines.append(f"Indeks: {self.out_dir / 'index.html'}")
+        lines.append(run_message("summary_index", L, path=self.out_dir / "index.html"))
         return "\n".join(lines)
 
 
@@ -796,7 +796,7 @@ def run_batch(
         if stopped is None and any(r.status in ("failed", "interrupted") for r in reports):
             exit_code = EXIT_FAILED
         result = BatchResult(out_dir=out, reports=reports, seconds=time.monotonic() - t_start,
-                             exit_code=exit_code, mode=mode, interrupted=stopped)
+                             exit_code=exit_code, mode=mode, interrupted=stopped, lang=lang)
         _write_run_files(out, result, formats, lang)
         if prog.enabled:
             prog.message(result.summary())
@@ -834,7 +834,7 @@ def _plan(files: list[Path], resolver: Resolver | None, out: Path, data: Path | 
         todo.append(j)
     if n_skip:
         prog.advance(n_skip)
-        prog.message(f"{n_skip} laporan mutakhir, dilewati (pakai --force untuk membangun ulang)")
+        prog.message(run_message("skipped_up_to_date", prog.lang, n=n_skip))
     return todo
 
 

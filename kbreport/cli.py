@@ -255,23 +255,26 @@ def _parse_formats(value: str) -> tuple[str, ...]:
 @main.command("run")
 @click.argument("params", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", default="outputs", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder; each report goes to OUT/<params file name>/.")
+              help="Folder keluaran; setiap laporan masuk ke OUT/<nama file params>/.")
 @click.option("--data", "data", default=None, type=click.Path(file_okay=False, path_type=Path),
-              help="Data folder (default: $KBREPORT_DATA or ./data/demo).")
+              help="Folder data (bawaan: $KBREPORT_DATA atau data/demo proyek ini).")
 @click.option("--formats", "formats", default="ipynb,html,pdf,xlsx", show_default=True,
-              help="Comma-separated: ipynb, html, pdf, xlsx (figures.json is always written).")
+              help="Dipisah koma: ipynb, html, pdf, xlsx (figures.json selalu ditulis).")
 @click.option("--timeout", default=600, show_default=True, type=float,
-              help="Seconds allowed per report (and per notebook cell).")
+              help="Detik yang diizinkan per laporan (dan per sel notebook).")
 @click.option("--jobs", "-j", default=None, type=click.IntRange(min=1),
-              help="Reports built in parallel (default: the machine's cores).")
-@click.option("--force", is_flag=True, help="Rebuild reports whose inputs are unchanged since their last build.")
-@click.option("--dask", "dask", default=None, metavar="ADDRESS",
-              help="Run on an existing Dask cluster (e.g. tcp://host:8786) instead of local processes.")
+              help="Laporan yang dibangun bersamaan (bawaan: jumlah core mesin).")
+@click.option("--force", is_flag=True, help="Bangun ulang laporan yang masukannya tidak berubah sejak build terakhir.")
+@click.option("--dask", "dask", default=None, metavar="ALAMAT",
+              help="Jalankan di klaster Dask yang sudah ada (mis. tcp://host:8786), bukan proses lokal.")
 @click.option("--fresh-kernels", is_flag=True,
-              help="Start a new kernel for every report instead of keeping one warm per worker (slower).")
-def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernels) -> None:
-    """Build the briefing of each PARAMS file (or every *.yaml in each PARAMS folder), in parallel;
-    skip those already up to date; write OUT/manifest.json and OUT/index.html. Exit 1 if any failed."""
+              help="Kernel baru untuk setiap laporan, bukan satu kernel hangat per pekerja (lebih lambat).")
+@click.option("--bahasa", "lang", type=click.Choice(["id", "en"]), envvar="KBREPORT_BAHASA", default="id",
+              show_default=True, help="Bahasa pesan, kemajuan dan indeks (atau $KBREPORT_BAHASA).")
+def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernels, lang) -> None:
+    """Bangun briefing setiap file PARAMS (atau setiap *.yaml di folder PARAMS; tanpa PARAMS: params/),
+    secara paralel; lewati yang sudah mutakhir; tulis OUT/manifest.json dan OUT/index.html. Keluar
+    dengan kode 1 bila ada yang gagal."""
     from .batch import EXIT_FAILED, run_batch
     from .exceptions import KbreportError
     from .paths import describe_os_error
@@ -283,7 +286,7 @@ def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernel
         params = (Path("params"),)
     try:
         result = run_batch(params, out, data_dir=data, jobs=jobs, formats=fmts, force=force, timeout=timeout,
-                           dask_address=dask, warm_kernels=not fresh_kernels)
+                           dask_address=dask, warm_kernels=not fresh_kernels, lang=lang)
     except (KbreportError, OSError) as e:  # the message says it all: no "Error:", no traceback
         click.echo(str(e) if isinstance(e, KbreportError) else describe_os_error(e), err=True)
         sys.exit(EXIT_FAILED)

@@ -296,6 +296,17 @@ SEPARATOR_NAMES: dict[str, dict[str, str]] = {
 
 # Folders and files of a batch run (kbreport.paths, kbreport.batch): one line each, naming the path.
 RUN_MESSAGES: dict[str, dict[str, str]] = {
+    "summary": {
+        "id": "{built} dibangun, {skipped} mutakhir (dilewati), {failed} gagal{interrupted} — {total} laporan dalam {time}.",
+        "en": "{built} built, {skipped} up to date (skipped), {failed} failed{interrupted} — {total} report(s) in {time}.",
+    },
+    "summary_interrupted": {"id": ", {n} dibatalkan", "en": ", {n} interrupted"},
+    "summary_stopped": {"id": "Dihentikan ({signal}): {head} Jalankan lagi untuk melanjutkan.",
+                        "en": "Stopped ({signal}): {head} Run again to carry on."},
+    "summary_failed": {"id": "Laporan gagal:", "en": "Failed reports:"},
+    "summary_index": {"id": "Indeks: {path}", "en": "Index: {path}"},
+    "skipped_up_to_date": {"id": "{n} laporan mutakhir, dilewati (pakai --force untuk membangun ulang)",
+                           "en": "{n} reports up to date, skipped (use --force to rebuild them)"},
     "symlink": {
         "id": "{path} adalah tautan simbolik; kbreport tidak menulis melaluinya",
         "en": "{path} is a symbolic link; kbreport does not write through it",

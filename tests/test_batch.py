@@ -759,3 +759,15 @@ def test_one_worker_keeps_its_kernel_warm_unless_asked_and_failures_do_not_leak(
     time.sleep(0.5)
     for p_ in set(pid.values()):  # an orphan would be re-parented to init, so look the pids up themselves
         assert not psutil.pid_exists(p_) or psutil.Process(p_).status() == psutil.STATUS_ZOMBIE, p_
+
+
+def test_summary_speaks_the_run_language(tmp_path):
+    oc = batch.ReportOutcome(name="aceh", params="params/aceh.yaml", status="failed", reason="alasan")
+    ok = batch.ReportOutcome(name="bali", params="params/bali.yaml", status="ok")
+    res = batch.BatchResult(out_dir=tmp_path, reports=[oc, ok], seconds=3.0, exit_code=1)
+    assert res.summary().splitlines()[:3] == [
+        "1 dibangun, 0 mutakhir (dilewati), 1 gagal — 2 laporan dalam 3.0 s.", "Laporan gagal:",
+        "  - aceh (params/aceh.yaml): alasan"]
+    res.lang = "en"
+    assert res.summary().splitlines()[0] == "1 built, 0 up to date (skipped), 1 failed — 2 report(s) in 3.0 s."
+    assert res.summary().splitlines()[-1] == f"Index: {tmp_path / 'index.html'}"
