@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_analyses.py [--data DIR] [--repeat N]
 
 Uses DIR (default data/demo); when it has no kampung_kb file, generates the demo data into a temporary
-folder first (kbreport.demo.generate). Each figure is the best of N runs, in seconds, except the
+folder first (kbreport.ingest.demo.generate). Each figure is the best of N runs, in seconds, except the
 "first call" rows, timed once right after emptying the analysis cache (kbreport.analysis.units).
 """
 from __future__ import annotations
@@ -53,13 +53,13 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
 
-    from kbreport.dataset import load_data
-    from kbreport.wilayah import desa_table
+    from kbreport.ingest.dataset import load_data
+    from kbreport.ingest.wilayah import desa_table
 
     data = Path(args.data)
     tmp = None
     if not any(data.glob("kampung_kb.*")):
-        from kbreport.demo import generate
+        from kbreport.ingest.demo import generate
         tmp = tempfile.TemporaryDirectory()
         data = Path(tmp.name)
         t0 = time.perf_counter()
@@ -74,10 +74,10 @@ def main() -> None:
           f"best of {args.repeat} runs\n")
 
     try:
-        from kbreport.classification import indicator_scores
+        from kbreport.analysis.classification import indicator_scores
     except ImportError:
         indicator_scores = None
-        print("kbreport.classification.indicator_scores not found: classification not timed")
+        print("kbreport.analysis.classification.indicator_scores not found: classification not timed")
 
     rows = []
     # cold: the first call prepares the master (desa → unit codes) and places every Kampung KB once

@@ -120,9 +120,9 @@ def kbreport_cmd() -> list[str]:
 
 
 def select_params(params_dir: Path, limit: int | None) -> list[Path]:
-    from kbreport.batch import discover_params
+    from kbreport.batch.runner import discover_params
 
-    from kbreport.params import read_params_file
+    from kbreport.build.params import read_params_file
 
     # one report per file (the naive chain has no fan-out; bench_fanout.py times those)
     files = [f for f in discover_params([params_dir]) if not isinstance((read_params_file(f) or {}).get("kode"), dict)]
@@ -188,9 +188,9 @@ def measure_fresh(params_dir: Path, data: Path, work: Path, jobs: int) -> dict:
 
 def measure_b(params: list[Path], data: Path, work: Path, ok_names: set[str]) -> dict:
     """(b) the naive chain, one report after the other, three CLIs each."""
-    from kbreport.params import load_params, to_notebook_parameters
+    from kbreport.build.params import load_params, to_notebook_parameters
     from kbreport.paths import safe_stem
-    from kbreport.report import notebook_for
+    from kbreport.build.report import notebook_for
 
     import yaml
 
@@ -318,7 +318,7 @@ def render(res: dict, argv: list[str]) -> str:
         "  into an empty folder; its per-report median is each report's build time inside a worker.",
         "- (b) excludes writing papermill's parameter YAML (done by hand in the naive workflow); its",
         "  HTML is nbconvert's default template, not the briefing template.",
-        "- (a) keeps one kernel warm per worker (kbreport.warm_kernel): kbreport imported and the data",
+        "- (a) keeps one kernel warm per worker (kbreport.build.warm_kernel): kbreport imported and the data",
         "  parsed once, the namespace reset before each report. (c) starts a kernel per report, so (a) may",
         "  come close to it but (a′), which also starts a kernel per report, cannot.",
         "- (c) is the sequential total divided by the cores: a parallel run that starts a kernel per report",

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from . import __version__
+from kbreport import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,8 +22,8 @@ _MASTER_OPTION = click.option("--master", "master_path", type=click.Path(dir_oka
 
 
 def _wilayah_master(master_path):
-    from .exceptions import MasterError
-    from .wilayah import load_master
+    from kbreport.errors import MasterError
+    from kbreport.ingest.wilayah import load_master
 
     try:
         return load_master(master_path)
@@ -51,7 +51,7 @@ def wilayah() -> None:
 @_MASTER_OPTION
 def wilayah_ringkasan(master_path) -> None:
     """Jumlah wilayah per tingkat."""
-    from .wilayah import provenance
+    from kbreport.ingest.wilayah import provenance
 
     m = _wilayah_master(master_path)
     if master_path:
@@ -75,8 +75,8 @@ def wilayah_ringkasan(master_path) -> None:
 @_MASTER_OPTION
 def wilayah_show(kode, master_path) -> None:
     """Nama, tingkat, induk dan jumlah wilayah di bawah KODE (mis. 17 atau 16.10.05.2041)."""
-    from .exceptions import UnknownRegionError
-    from .wilayah import LEVELS, region
+    from kbreport.errors import UnknownRegionError
+    from kbreport.ingest.wilayah import LEVELS, region
 
     m = _wilayah_master(master_path)
     try:
@@ -152,13 +152,13 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: b
     import time
     from collections import Counter
 
-    from . import schema
-    from .dataset import data_checksum
-    from .exceptions import KbreportError
-    from .io import read_metadata
-    from .messages import MAX_LINES_PER_RULE, capped_lines, format_int, ui
-    from .paths import atomic_write_text
-    from .validate import resolve_master, validate_folder
+    from kbreport.ingest import schema
+    from kbreport.ingest.dataset import data_checksum
+    from kbreport.errors import KbreportError
+    from kbreport.ingest.readers import read_metadata
+    from kbreport.text.messages import MAX_LINES_PER_RULE, capped_lines, format_int, ui
+    from kbreport.paths import atomic_write_text
+    from kbreport.ingest.validate import resolve_master, validate_folder
 
     start = time.perf_counter()
     data_files = {schema.METADATA_FILE, *(f"{t}{ext}" for t in schema.TABLES for ext in (".csv", ".xlsx"))}
@@ -208,7 +208,7 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: b
 
 def _coverage_line(data_dir: Path, master, lang: str) -> str:
     """The regions the export covers: reports of regions outside it are refused by `kbreport run`."""
-    from .data_coverage import data_coverage
+    from kbreport.ingest.coverage import data_coverage
 
     try:
         cov = data_coverage(data_dir)
@@ -228,8 +228,8 @@ def _coverage_line(data_dir: Path, master, lang: str) -> str:
 @click.option("--lang", "demo_lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
 def demo_cmd(out_dir: str, seed: int | None, demo_lang: str) -> None:
     """Buat data contoh (sintetis) yang dikalibrasi ke angka-angka publikasi, lalu cetak ringkasannya."""
-    from . import demo as _demo
-    from .exceptions import KbreportError
+    from kbreport.ingest import demo as _demo
+    from kbreport.errors import KbreportError
 
     try:
         summary = _demo.generate(out_dir, seed=_demo.SEED if seed is None else seed)
@@ -243,7 +243,7 @@ from pathlib import Path  # noqa: E402,F811  (each block keeps its own imports)
 
 
 def _parse_formats(value: str) -> tuple[str, ...]:
-    from .report import ALL_FORMATS
+    from kbreport.build.report import ALL_FORMATS
 
     fmts = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
     bad = [f for f in fmts if f not in ALL_FORMATS]
@@ -275,9 +275,9 @@ def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernel
     """Bangun briefing setiap file PARAMS (atau setiap *.yaml di folder PARAMS; tanpa PARAMS: params/),
     secara paralel; lewati yang sudah mutakhir; tulis OUT/manifest.json dan OUT/index.html. Keluar
     dengan kode 1 bila ada yang gagal."""
-    from .batch import EXIT_FAILED, run_batch
-    from .exceptions import KbreportError
-    from .paths import describe_os_error
+    from kbreport.batch.runner import EXIT_FAILED, run_batch
+    from kbreport.errors import KbreportError
+    from kbreport.paths import describe_os_error
 
     fmts = _parse_formats(formats)
     if not params:  # `kbreport run` in a project folder builds its params/
@@ -300,8 +300,8 @@ def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernel
 def new_cmd(name: str) -> None:
     """Buat laporan baru: notebooks/NAME.ipynb (parameter, data, judul, angka utama, satu grafik,
     keluaran) dan params/NAME.yaml, yang langsung dapat dibangun dengan `kbreport run params/NAME.yaml`."""
-    from .exceptions import KbreportError
-    from .scaffold import new_report
+    from kbreport.errors import KbreportError
+    from kbreport.build.scaffold import new_report
 
     try:
         nb, params = new_report(name)
@@ -317,8 +317,8 @@ def new_cmd(name: str) -> None:
 def template_cmd(folder: Path, lang: str) -> None:
     """Tulis keempat tabel kosong (judul kolom saja) ke FOLDER: CSV, dan template.xlsx dengan satu
     lembar per tabel serta lembar penjelasan setiap kolom. Berkas yang sudah ada tidak ditimpa."""
-    from .blank_tables import write_blank_tables
-    from .exceptions import KbreportError
+    from kbreport.ingest.blank_tables import write_blank_tables
+    from kbreport.errors import KbreportError
 
     try:
         for p in write_blank_tables(folder, lang):

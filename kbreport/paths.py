@@ -7,7 +7,7 @@ are written under a hidden temporary name in the target folder, then `os.replace
 
 Nothing is written, removed or renamed through a symlink. A write that the file system refuses
 raises ReportError with one line naming the path and the reason in the user's language
-(`describe_os_error`, texts in kbreport.messages.RUN_MESSAGES), never a raw `[Errno 13]`.
+(`describe_os_error`, texts in kbreport.text.messages.RUN_MESSAGES), never a raw `[Errno 13]`.
 """
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 
-from .exceptions import ReportError
-from .messages import os_reason, run_message
+from kbreport.errors import ReportError
+from kbreport.text.messages import os_reason, run_message
 
 MAX_STEM = 100
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -3,9 +3,9 @@
     .venv/bin/python scripts/build_fonts.py          # write them (and DejaVu's licence)
     .venv/bin/python scripts/build_fonts.py --check  # exit 1 if a shipped face covers other characters
 
-kbreport.render embeds these in every HTML and PDF. Subsetting matplotlib's DejaVu Sans with
+kbreport.build.render embeds these in every HTML and PDF. Subsetting matplotlib's DejaVu Sans with
 fontTools takes about a second per process, so the result ships with the package; without the
-files, kbreport.render subsets at run time and gets the same faces.
+files, kbreport.build.render subsets at run time and gets the same faces.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from fontTools.ttLib import TTFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kbreport.render import _FONT_FACES, FONT_DIR, subset_font  # noqa: E402
+from kbreport.build.render import _FONT_FACES, FONT_DIR, subset_font  # noqa: E402
 
 LICENCE = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "LICENSE_DEJAVU"
 

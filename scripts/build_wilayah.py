@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from kbreport.wilayah import FILE_COLUMNS, LEVELS, jenis_of, printable_name  # noqa: E402
+from kbreport.ingest.wilayah import FILE_COLUMNS, LEVELS, jenis_of, printable_name  # noqa: E402
 
 SOURCES = {
     "dw": {

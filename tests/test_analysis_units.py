@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 
 from kbreport.analysis import units
-from kbreport.exceptions import UnknownRegionError
+from kbreport.errors import UnknownRegionError
 
 PROV = {"17": "Bengkulu", "18": "Lampung"}
 KAB = {"17.01": "Kab. Bengkulu Selatan", "17.02": "Kab. Rejang Lebong", "17.71": "Kota Bengkulu",

@@ -6,7 +6,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kbreport.annex import sheet_name, write_annex
+from kbreport.build.annex import sheet_name, write_annex
 
 
 def _table():
@@ -152,8 +152,8 @@ def test_notes_stamp_the_build_date_and_the_data_date_apart(tmp_path, monkeypatc
 
 
 def test_build_date_defaults_to_today_and_a_bad_epoch_is_named(tmp_path, monkeypatch):
-    from kbreport import fmt
-    from kbreport.exceptions import ReportError
+    from kbreport.text import fmt
+    from kbreport.errors import ReportError
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     notes = _notes(write_annex(tmp_path / "a.xlsx", {"Cakupan": _table()}))

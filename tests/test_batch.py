@@ -1,4 +1,4 @@
-"""kbreport.batch: the batch runner behind `kbreport run`.
+"""kbreport.batch.runner: the batch runner behind `kbreport run`.
 
 Most tests use tests/fixtures/batch/light_builder.py instead of the full briefings: `build` runs
 the fixture notebook with papermill (real kernels, real failures), `fake_build` writes the files
@@ -19,9 +19,9 @@ import psutil
 import pytest
 import yaml
 
-from kbreport import batch
-from kbreport.exceptions import ParamsError, ReportError
-from kbreport.hashing import STAMP_NAME, sha256_file
+from kbreport.batch import runner as batch
+from kbreport.errors import ParamsError, ReportError
+from kbreport.batch.stamps import STAMP_NAME, sha256_file
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "batch"
 if str(FIX) not in sys.path:
@@ -273,8 +273,8 @@ RUNNER = """
 import sys
 sys.path.insert(0, {fix!r})
 import light_builder
-from kbreport import batch
-from kbreport.batch import run_batch
+from kbreport.batch import runner as batch
+from kbreport.batch.runner import run_batch
 
 batch.code_fingerprint = lambda cache=None: "0.1.0+test"  # as in the test process
 
@@ -463,7 +463,7 @@ TEMP_RUNNER = """
 import sys
 sys.path.insert(0, {fix!r})
 import pdf_builder
-from kbreport import batch
+from kbreport.batch import runner as batch
 
 batch.code_fingerprint = lambda cache=None: "0.1.0+test"
 
@@ -557,8 +557,8 @@ def test_bad_data_stops_the_run_before_any_kernel_with_the_validation_report(tmp
     from click.testing import CliRunner
 
     from kbreport.cli import main
-    from kbreport.messages import format_problem
-    from kbreport.validate import validate_folder
+    from kbreport.text.messages import format_problem
+    from kbreport.ingest.validate import validate_folder
 
     p, out, data = tmp_path / "params", tmp_path / "out", tmp_path / "rusak"
     data.mkdir()
@@ -667,7 +667,7 @@ class _Stream:
 
 
 def test_progress_lines_always_bar_only_on_a_terminal():
-    from kbreport.progress import Progress
+    from kbreport.batch.progress import Progress
 
     for tty in (False, True):
         out, err = _Stream(False), _Stream(tty)
@@ -696,11 +696,11 @@ def test_progress_lines_always_bar_only_on_a_terminal():
 
 @pytest.mark.slow
 def test_real_briefings_through_the_batch(tmp_path):
-    from kbreport import report
+    from kbreport.build import report
 
     event = ROOT / "params" / "events" / "2024-06-04-fasilitasi-rumah-dataku-bengkulu.yaml"
     region = ROOT / "params" / "wilayah" / "1804-kab-lampung-barat.yaml"
-    from kbreport.notebooks import builtin_dir
+    from kbreport.build.notebooks import builtin_dir
 
     needed = [builtin_dir() / "wilayah_briefing.ipynb", builtin_dir() / "event_briefing.ipynb", event, region]
     if not all(p.is_file() for p in needed):

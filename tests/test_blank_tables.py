@@ -1,4 +1,4 @@
-"""kbreport.blank_tables / `kbreport template`: the four tables with headings only, and an explained XLSX."""
+"""kbreport.ingest.blank_tables / `kbreport template`: the four tables with headings only, and an explained XLSX."""
 from __future__ import annotations
 
 import subprocess
@@ -7,9 +7,9 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from kbreport import schema
-from kbreport.blank_tables import write_blank_tables
-from kbreport.exceptions import KbreportError
+from kbreport.ingest import schema
+from kbreport.ingest.blank_tables import write_blank_tables
+from kbreport.errors import KbreportError
 
 
 def test_blank_tables_have_every_canonical_heading(tmp_path):

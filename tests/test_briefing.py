@@ -1,4 +1,4 @@
-"""A briefing's data (kbreport.briefing) and the elements the notebooks put on the page from it
+"""A briefing's data (kbreport.build.briefing) and the elements the notebooks put on the page from it
 (kbreport.elements): no kernel, no PDF, fast.
 
 Expected figures are the calibration anchors of the demo data (docs/demo-data.md) or counted here
@@ -18,12 +18,12 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from kbreport import briefing
+from kbreport.build import briefing
 from kbreport import elements as kb
-from kbreport.briefing import text
+from kbreport.build.briefing import text
 from kbreport.elements.charts import bar_row_height
-from kbreport.exceptions import ParamsError, ReportError
-from kbreport.params import load_params, to_notebook_parameters
+from kbreport.errors import ParamsError, ReportError
+from kbreport.build.params import load_params, to_notebook_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTS = ROOT / "params" / "events"
@@ -48,7 +48,7 @@ EVENT = {
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    from kbreport.demo import generate
+    from kbreport.ingest.demo import generate
 
     out = tmp_path_factory.mktemp("demo")
     generate(out)
@@ -138,14 +138,14 @@ def test_resolve_data_dir(tmp_path, monkeypatch, demo):
         (Path(out) / "kampung_kb.csv").write_text("x\n", encoding="utf-8")
 
     monkeypatch.delenv("KBREPORT_DATA", raising=False)
-    monkeypatch.setattr("kbreport.report.default_data_dir", lambda: target)
-    monkeypatch.setattr("kbreport.demo.generate", fake_generate)
+    monkeypatch.setattr("kbreport.build.report.default_data_dir", lambda: target)
+    monkeypatch.setattr("kbreport.ingest.demo.generate", fake_generate)
     assert briefing.resolve_data_dir(None) == target and made == [target]
     assert briefing.resolve_data_dir(None) == target and made == [target]  # present now: not generated again
     # an explicit $KBREPORT_DATA without data is an error, never silently filled with demo data
     empty = tmp_path / "empty"
     empty.mkdir()
-    monkeypatch.setattr("kbreport.report.default_data_dir", lambda: empty)
+    monkeypatch.setattr("kbreport.build.report.default_data_dir", lambda: empty)
     monkeypatch.setenv("KBREPORT_DATA", str(empty))
     with pytest.raises(ReportError, match="KBREPORT_DATA"):
         briefing.resolve_data_dir(None)
@@ -475,9 +475,9 @@ def test_event_defaults_are_neutral_and_derived(demo, tmp_path):
                             pihak=[{"nama": "A"}, {"nama": "B"}], data_dir=str(demo))
     assert (given.params.judul, given.params.penyelenggara) == ("MoU X", "BPS")
     # the PDF's masthead takes the notebook's title when the params file leaves judul out
-    from kbreport.params import parse_params
-    from kbreport.report import report_metadata
-    from kbreport.wilayah import region as region_of
+    from kbreport.build.params import parse_params
+    from kbreport.build.report import report_metadata
+    from kbreport.ingest.wilayah import region as region_of
 
     fig = json.loads((b.write_outputs(tmp_path, annex=False) / "figures.json").read_text(encoding="utf-8"))
     yaml_params = parse_params({"laporan": "event", "jenis": "fasilitasi", "kode": "16", "mulai": "2024-06-04"})

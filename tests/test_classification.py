@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kbreport.classification import classify, compare, indicator_scores
+from kbreport.analysis.classification import classify, compare, indicator_scores
 
 DANA = ("apbn", "apbd", "dana_desa", "hibah", "csr", "swadaya")
 POKTAN = ("bkb", "bkr", "bkl", "uppka", "pikr")

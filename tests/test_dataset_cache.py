@@ -1,4 +1,4 @@
-"""kbreport.dataset.load_data_cached and data_checksum_cached: parsed once per state of the folder,
+"""kbreport.ingest.dataset.load_data_cached and data_checksum_cached: parsed once per state of the folder,
 and no caller can change what the next one sees."""
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kbreport import dataset
-from kbreport.dataset import data_checksum, data_checksum_cached, folder_state, load_data, load_data_cached
+from kbreport.ingest import dataset
+from kbreport.ingest.dataset import data_checksum, data_checksum_cached, folder_state, load_data, load_data_cached
 
 BASE = Path(__file__).parent / "fixtures" / "broken" / "_baseline"
 TODAY = date(2025, 1, 1)
@@ -81,7 +81,7 @@ def test_an_edited_added_or_removed_file_is_read_again(folder):
 
 
 def test_a_master_frame_is_never_cached(folder):
-    from kbreport.wilayah import load_master
+    from kbreport.ingest.wilayah import load_master
 
     d, calls = folder
     m = load_master()
@@ -131,7 +131,7 @@ def test_checksum_never_follows_a_symlinked_table(tmp_path):
 
 
 def test_checksum_does_not_read_a_file_above_the_size_limit(tmp_path, monkeypatch):
-    from kbreport import io
+    from kbreport.ingest import readers as io
 
     d = tmp_path / "d"
     shutil.copytree(BASE, d)

@@ -15,7 +15,7 @@ from kbreport.elements.style import SCOPE, for_document, lab_css, lab_html, stri
 
 @pytest.fixture(scope="module")
 def R(tmp_path_factory):
-    from kbreport.demo import generate
+    from kbreport.ingest.demo import generate
 
     data = tmp_path_factory.mktemp("demo")
     generate(data)
@@ -138,7 +138,7 @@ def test_lab_stylesheet_is_screen_css_scoped():
 
 
 def test_the_export_keeps_one_stylesheet(R):
-    from kbreport.render import render_html
+    from kbreport.build.render import render_html
 
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("kb.headline_cards(R)")

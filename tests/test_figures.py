@@ -1,4 +1,4 @@
-"""kbreport.figures: the figures.json contract (issue 4) and its validation."""
+"""kbreport.build.figures: the figures.json contract (issue 4) and its validation."""
 from __future__ import annotations
 
 import json
@@ -7,9 +7,9 @@ from datetime import date
 import numpy as np
 import pytest
 
-from kbreport.exceptions import ReportError
-from kbreport.figures import build_figures, read_figures, validate_figures, write_figures
-from kbreport.params import parse_params
+from kbreport.errors import ReportError
+from kbreport.build.figures import build_figures, read_figures, validate_figures, write_figures
+from kbreport.build.params import parse_params
 
 WIL = parse_params({"laporan": "wilayah", "kode": "17", "as_of": "2024-06-04"})
 EVENT = parse_params({"laporan": "event", "jenis": "fasilitasi", "judul": "Fasilitasi Rumah DataKu",

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kbreport import fmt
+from kbreport.text import fmt
 
 
 @pytest.mark.parametrize("n, lang, expected", [

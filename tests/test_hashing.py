@@ -1,12 +1,12 @@
-"""kbreport.hashing: content hashes and the build stamp that make `kbreport run` incremental."""
+"""kbreport.batch.stamps: content hashes and the build stamp that make `kbreport run` incremental."""
 import json
 import os
 
 import pytest
 
 from kbreport import __version__
-from kbreport import hashing as h
-from kbreport.exceptions import ReportError
+from kbreport.batch import stamps as h
+from kbreport.errors import ReportError
 
 ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"  # FIPS 180-2 test vector
 

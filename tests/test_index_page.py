@@ -1,8 +1,8 @@
-"""kbreport.index_page: the batch's index.html — status, time, links and headline figures."""
+"""kbreport.batch.index_page: the batch's index.html — status, time, links and headline figures."""
 import json
 import re
 
-from kbreport import index_page as ip
+from kbreport.batch import index_page as ip
 
 
 def _fig(nama, kode, tingkat, desa, kkb, pct, rdk, as_of="2024-06-04", contoh=True, tercakup=None, **extra):
@@ -154,7 +154,7 @@ def test_kept_reports_of_earlier_runs_show_their_own_build_time_and_are_counted_
 
 
 def test_fanout_members_are_grouped_under_their_params_file():
-    from kbreport.index_page import render_index
+    from kbreport.batch.index_page import render_index
 
     def fig(kode, nama):
         return {"laporan": "wilayah", "wilayah": {"kode": kode, "nama": nama, "tingkat": "kabkota"},

@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kbreport import schema
-from kbreport.exceptions import DataValidationError
-from kbreport.io import (accepted_headings, heading_key, heading_map, parse_bool, parse_category, parse_code,
+from kbreport.ingest import schema
+from kbreport.errors import DataValidationError
+from kbreport.ingest.readers import (accepted_headings, heading_key, heading_map, parse_bool, parse_category, parse_code,
                          parse_column, parse_date, parse_int, parse_month, read_raw, read_table)
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "data-model.md"
@@ -209,7 +209,7 @@ def test_parse_column_on_repeated_values_matches_element_wise():
 # --- docs -----------------------------------------------------------------------------------------
 
 def test_data_model_doc_mentions_every_table_column_and_rule():
-    from kbreport.messages import MESSAGES
+    from kbreport.text.messages import MESSAGES
 
     text = DOC.read_text(encoding="utf-8")
     words = set(re.findall(r"`([^`\n]+)`", re.sub(r"```.*?```", "", text, flags=re.S)))
@@ -327,7 +327,7 @@ BASE = Path(__file__).parent / "fixtures" / "broken" / "_baseline"
 
 
 def test_a_table_file_above_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
-    import kbreport.io as kio
+    import kbreport.ingest.readers as kio
 
     size = (BASE / "kampung_kb.csv").stat().st_size
     monkeypatch.setattr(kio, "MAX_TABLE_BYTES", 100)
@@ -338,8 +338,8 @@ def test_a_table_file_above_the_size_limit_is_refused_before_it_is_read(tmp_path
 
 
 def test_size_limit_in_megabytes(tmp_path, monkeypatch):
-    import kbreport.io as kio
-    from kbreport.messages import format_megabytes
+    import kbreport.ingest.readers as kio
+    from kbreport.text.messages import format_megabytes
 
     assert format_megabytes(120_500_000) == "120,5 MB" and format_megabytes(120_500_000, "en") == "120.5 MB"
     assert format_megabytes(kio.MAX_TABLE_BYTES) == "100 MB"
@@ -353,7 +353,7 @@ def test_size_limit_in_megabytes(tmp_path, monkeypatch):
 def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, monkeypatch):
     import zipfile
 
-    import kbreport.io as kio
+    import kbreport.ingest.readers as kio
     from openpyxl import Workbook
 
     p = tmp_path / "desa_cantik.xlsx"
@@ -367,7 +367,7 @@ def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, monkeypat
 
 
 def test_a_worksheet_with_too_many_cells_is_refused(tmp_path, monkeypatch):
-    import kbreport.io as kio
+    import kbreport.ingest.readers as kio
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -381,8 +381,8 @@ def test_a_worksheet_with_too_many_cells_is_refused(tmp_path, monkeypatch):
 
 
 def test_a_huge_sumber_json_is_refused(tmp_path, monkeypatch):
-    import kbreport.io as kio
-    from kbreport.io import read_metadata
+    import kbreport.ingest.readers as kio
+    from kbreport.ingest.readers import read_metadata
 
     (tmp_path / "sumber.json").write_text('{"sumber": "' + "x" * 2000 + '"}')
     monkeypatch.setattr(kio, "MAX_METADATA_BYTES", 1000)
@@ -394,8 +394,8 @@ def test_a_huge_sumber_json_is_refused(tmp_path, monkeypatch):
 def test_a_yaml_alias_bomb_is_refused_at_once():
     import time
 
-    from kbreport.exceptions import ParamsError
-    from kbreport.params import load_params
+    from kbreport.errors import ParamsError
+    from kbreport.build.params import load_params
 
     bomb = Path(__file__).parent / "fixtures" / "broken" / "_params" / "alias_bomb.yaml"
     start = time.perf_counter()
@@ -407,7 +407,7 @@ def test_a_yaml_alias_bomb_is_refused_at_once():
 
 
 def test_an_ampersand_inside_text_is_not_an_anchor(tmp_path):
-    from kbreport.params import load_params
+    from kbreport.build.params import load_params
 
     p = tmp_path / "p.yaml"
     p.write_text('laporan: wilayah\nkode: "17"\nas_of: 2024-06-04\njudul: Kampung KB & Rumah DataKu\n')
@@ -415,7 +415,7 @@ def test_an_ampersand_inside_text_is_not_an_anchor(tmp_path):
 
 
 def test_columns_beyond_the_bound_are_not_read(tmp_path, monkeypatch):
-    import kbreport.io as kio
+    import kbreport.ingest.readers as kio
     from openpyxl import Workbook
 
     wb = Workbook()

@@ -1,5 +1,5 @@
 """kbreport.nbstrip, the git clean filter that keeps notebooks' outputs out of commits, and where
-Run All writes its files (kbreport.lab_output)."""
+Run All writes its files (kbreport.build.lab_output)."""
 from __future__ import annotations
 
 import io
@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from kbreport import nbstrip
-from kbreport.lab_output import lab_output_dir, project_root
+from kbreport.build.lab_output import lab_output_dir, project_root
 from kbreport.nbstrip import strip_text
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,5 +1,5 @@
 """The two briefing notebooks: a parameters cell papermill can read, defaults that run — and, executed
-through kbreport.report.build_report on the demo data, briefings whose figures, HTML and PDF hold up, also
+through kbreport.build.report.build_report on the demo data, briefings whose figures, HTML and PDF hold up, also
 from notebooks saved with their outputs.
 
 The slow tests build nine reports once (module fixture, one after the other: papermill changes the working
@@ -24,12 +24,12 @@ import nbformat
 import papermill
 import pytest
 
-from kbreport.exceptions import ParamsError
-from kbreport.notebooks import notebook_info
-from kbreport.params import load_params, parse_params, to_notebook_parameters
-from kbreport.params import read_params_file as load_yaml
-from kbreport.report import build_report
-from kbreport.warm_kernel import WarmKernel
+from kbreport.errors import ParamsError
+from kbreport.build.notebooks import notebook_info
+from kbreport.build.params import load_params, parse_params, to_notebook_parameters
+from kbreport.build.params import read_params_file as load_yaml
+from kbreport.build.report import build_report
+from kbreport.build.warm_kernel import WarmKernel
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -84,7 +84,7 @@ def defaults(name) -> dict:
 
 def test_defaults_are_neutral_for_the_notebooks_kind():
     """`papermill -p kode 16 notebooks/event_briefing.ipynb` briefs a Sumatera Selatan event: no default
-    carries another event's content (its title and organiser are derived: kbreport.briefing)."""
+    carries another event's content (its title and organiser are derived: kbreport.build.briefing)."""
     ev = defaults("event_briefing.ipynb")
     for key in ("peserta", "pihak", "tujuan", "target", "tindak_lanjut", "narasumber", "agenda", "kunjungan_lapangan",
                 "catatan", "sumber"):
@@ -109,7 +109,7 @@ def test_help_notebook_lists_every_parameter():
 
 
 def test_every_params_file_fits_its_notebook_and_unknown_names_are_refused(tmp_path):
-    from kbreport.plan import expand_params
+    from kbreport.batch.plan import expand_params
 
     files = sorted(PARAMS.rglob("*.yaml"))
     assert len(files) >= 40  # Indonesia, 38 provinces, Lampung Barat, the events, the monev fan-out
@@ -173,7 +173,7 @@ def page_texts(html: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from kbreport.demo import generate
+    from kbreport.ingest.demo import generate
 
     root = tmp_path_factory.mktemp("briefings")
     data = root / "demo"

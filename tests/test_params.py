@@ -1,4 +1,4 @@
-"""kbreport.params: schemas, YAML loading, checks against the master and the data, papermill parameters."""
+"""kbreport.build.params: schemas, YAML loading, checks against the master and the data, papermill parameters."""
 from __future__ import annotations
 
 import json
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kbreport.exceptions import ParamsError
-from kbreport.notebooks import builtin_dir, notebook_info
-from kbreport.params import (
+from kbreport.errors import ParamsError
+from kbreport.build.notebooks import builtin_dir, notebook_info
+from kbreport.build.params import (
     check_against_data,
     from_notebook_parameters,
     load_params,
@@ -29,7 +29,7 @@ PROVINCES = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "
 
 @pytest.fixture(scope="module")
 def master():
-    from kbreport.wilayah import load_master
+    from kbreport.ingest.wilayah import load_master
 
     return load_master()
 
@@ -56,7 +56,7 @@ def test_every_shipped_params_file_is_valid(master):
 
 
 def test_shipped_fanout_builds_bengkulus_ten_kabkota(master):
-    from kbreport.plan import expand_params
+    from kbreport.batch.plan import expand_params
 
     specs = expand_params(PARAMS / "monev" / "bengkulu-kabkota.yaml", master=master)
     assert [s.kode for s in specs] == ["17.01", "17.02", "17.03", "17.04", "17.05", "17.06", "17.07", "17.08", "17.09",

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from kbreport.exceptions import ReportError
+from kbreport.errors import ReportError
 from kbreport.paths import (
     atomic_copy,
     atomic_write_bytes,

@@ -1,4 +1,4 @@
-"""kbreport.notebooks, kbreport.plan and kbreport.data_coverage: which notebook a params file runs,
+"""kbreport.build.notebooks, kbreport.batch.plan and kbreport.ingest.coverage: which notebook a params file runs,
 what its parameters cell declares, fan-outs, and the data's coverage — all before any kernel starts."""
 from __future__ import annotations
 
@@ -8,18 +8,18 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kbreport.data_coverage import DataCoverage, common_region, coverage_from_codes, data_coverage
-from kbreport.exceptions import ParamsError
-from kbreport.notebooks import builtin_dir, find_notebook, notebook_info
-from kbreport.params import load_params
-from kbreport.plan import expand_params, member_name
+from kbreport.ingest.coverage import DataCoverage, common_region, coverage_from_codes, data_coverage
+from kbreport.errors import ParamsError
+from kbreport.build.notebooks import builtin_dir, find_notebook, notebook_info
+from kbreport.build.params import load_params
+from kbreport.batch.plan import expand_params, member_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def master():
-    from kbreport.wilayah import load_master
+    from kbreport.ingest.wilayah import load_master
 
     return load_master()
 

@@ -1,4 +1,4 @@
-"""Rendering and building one report: the kbreport template (HTML), WeasyPrint (PDF), kbreport.report.
+"""Rendering and building one report: the kbreport template (HTML), WeasyPrint (PDF), kbreport.build.report.
 
 Uses a tiny stand-in briefing notebook (tests/fixtures/notebooks/wilayah_briefing.ipynb) and a
 three-row data folder, so the pipeline is tested without the real notebooks and demo data.
@@ -15,9 +15,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kbreport import report as report_mod
-from kbreport.render import external_references, page_context, render_html, render_pdf
-from kbreport.report import build_report, check_notebook_parameters, data_date_range
+from kbreport.build import report as report_mod
+from kbreport.build.render import external_references, page_context, render_html, render_pdf
+from kbreport.build.report import build_report, check_notebook_parameters, data_date_range
 
 pytestmark = pytest.mark.slow
 
@@ -339,9 +339,9 @@ def test_long_titles_are_shortened_in_the_running_header_only():
 def test_report_metadata_titles():
     from datetime import date
 
-    from kbreport.params import parse_params
-    from kbreport.report import report_metadata
-    from kbreport.wilayah import Region
+    from kbreport.build.params import parse_params
+    from kbreport.build.report import report_metadata
+    from kbreport.ingest.wilayah import Region
 
     bengkulu = Region("17", "Bengkulu", "provinsi", "provinsi")
     fig = {"wilayah": {"kode": "17", "nama": "Bengkulu", "tingkat": "provinsi"}, "data_contoh": True}
@@ -368,7 +368,7 @@ def test_report_metadata_titles():
 def test_table_html_formats_escapes_and_keeps_short_tables_together():
     import pandas as pd
 
-    from kbreport.display import KEEP_TABLE_ROWS, table_html
+    from kbreport.elements.display import KEEP_TABLE_ROWS, table_html
 
     df = pd.DataFrame({"Wilayah": ["Kab. <A>", "Jumlah"], "Kampung KB": [1322, 12345], "Cakupan": [87.376, None]})
     html = table_html(df, "Cakupan & target", percent_cols=["Cakupan"], highlight_last=True)
@@ -385,7 +385,7 @@ def test_table_html_formats_escapes_and_keeps_short_tables_together():
 
 
 def test_cards_points_facts_notice():
-    from kbreport.display import cards_html, facts_html, heading_html, notice_html, points_html, text_html
+    from kbreport.elements.display import cards_html, facts_html, heading_html, notice_html, points_html, text_html
 
     html = cards_html([{"label": "Kampung KB", "value": 1322, "status": "ok"},
                        {"label": "Cakupan", "value": 87.37, "percent": True, "sub": "target <100%>"},
@@ -412,7 +412,7 @@ def test_figure_html_svg_and_sharp_png():
 
     from matplotlib.figure import Figure
 
-    from kbreport.display import figure_html
+    from kbreport.elements.display import figure_html
 
     fig = Figure(figsize=(7, 3))
     ax = fig.add_subplot()
@@ -437,7 +437,7 @@ def test_png_is_opaque_rgb_at_the_figure_size_on_both_paths():
     from PIL import Image
 
     from kbreport.charts import style
-    from kbreport.display import _png
+    from kbreport.elements.display import _png
 
     laid_out = style.new_figure(2.0)  # constrained layout: drawn once, straight from the Agg buffer
     laid_out.add_subplot().plot([0, 1], [0, 1])
@@ -458,7 +458,7 @@ def test_shipped_fonts_are_the_subset_the_build_would_make():
 
     from fontTools.ttLib import TTFont
 
-    from kbreport.render import _FONT_FACES, _FONT_RANGES, FONT_DIR, subset_font
+    from kbreport.build.render import _FONT_FACES, _FONT_RANGES, FONT_DIR, subset_font
 
     want = {u for lo, hi in _FONT_RANGES for u in range(lo, hi + 1)}
     for filename, _w, _s in _FONT_FACES:
@@ -479,8 +479,8 @@ def test_chart_png_goes_into_the_pdf_as_it_is():
     from PIL import Image
 
     from kbreport.charts import style
-    from kbreport.display import _png
-    from kbreport.render import _png_idat, render_pdf
+    from kbreport.elements.display import _png
+    from kbreport.build.render import _png_idat, render_pdf
 
     fig = style.new_figure(1.5)
     fig.add_subplot().bar(["a", "b"], [1, 2])

@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kbreport.exceptions import KbreportError
-from kbreport.notebooks import notebook_info
-from kbreport.plan import expand_params
-from kbreport.scaffold import new_report
+from kbreport.errors import KbreportError
+from kbreport.build.notebooks import notebook_info
+from kbreport.batch.plan import expand_params
+from kbreport.build.scaffold import new_report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +37,7 @@ def test_new_writes_a_report_notebook_and_params(tmp_path):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from kbreport.demo import generate
+    from kbreport.ingest.demo import generate
 
     d = tmp_path_factory.mktemp("demo")
     generate(d)
@@ -46,8 +46,8 @@ def demo(tmp_path_factory):
 
 @pytest.mark.slow
 def test_monev_notebook_builds_the_to_do_list(demo, tmp_path):
-    from kbreport.dataset import load_data
-    from kbreport.report import build_report
+    from kbreport.ingest.dataset import load_data
+    from kbreport.build.report import build_report
 
     p = tmp_path / "monev-kaur.yaml"
     p.write_text('notebook: monev_kampung_kb\nkode: "17.04"\nas_of: 2024-06-04\ntarget_tanggal: 2024-07-31\n')

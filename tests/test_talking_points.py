@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from kbreport.talking_points import region_name, region_phrase, talking_points
+from kbreport.text.talking_points import region_name, region_phrase, talking_points
 
 
 def bengkulu(**over):

@@ -15,12 +15,12 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from kbreport import schema
+from kbreport.ingest import schema
 from kbreport.cli import main
-from kbreport.dataset import Dataset, data_checksum, load_data
-from kbreport.exceptions import DataValidationError, MasterError
-from kbreport.messages import MESSAGES, SEVERITY, format_problem
-from kbreport.validate import check_tables, validate_folder
+from kbreport.ingest.dataset import Dataset, data_checksum, load_data
+from kbreport.errors import DataValidationError, MasterError
+from kbreport.text.messages import MESSAGES, SEVERITY, format_problem
+from kbreport.ingest.validate import check_tables, validate_folder
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 BASE = BROKEN / "_baseline"

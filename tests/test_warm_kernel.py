@@ -1,4 +1,4 @@
-"""kbreport.warm_kernel: one kernel reused across reports must look, to each notebook, like a new one.
+"""kbreport.build.warm_kernel: one kernel reused across reports must look, to each notebook, like a new one.
 
 These tests run real kernels (a few seconds each) on tiny notebooks written here.
 """
@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from kbreport.warm_kernel import WarmKernel, execute_notebook
+from kbreport.build.warm_kernel import WarmKernel, execute_notebook
 
 POLLUTE = """
 import os, sys, warnings
@@ -158,7 +158,7 @@ def test_a_cell_timeout_discards_the_kernel(tmp_path, kernel):
 def test_the_reports_own_time_limit_is_not_retried(tmp_path, kernel, monkeypatch):
     """The batch worker's alarm (ReportTimeout) during a reset ends the report; it is not taken
     for a kernel that failed to answer and tried again on a new kernel."""
-    from kbreport.exceptions import ReportTimeout
+    from kbreport.errors import ReportTimeout
 
     look = _notebook(tmp_path / "look.ipynb", OBSERVE)
     _run(kernel, look, tmp_path / "a")

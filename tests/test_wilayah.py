@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from kbreport import wilayah as w
+from kbreport.ingest import wilayah as w
 from kbreport.cli import main
-from kbreport.exceptions import MasterError, UnknownRegionError
+from kbreport.errors import MasterError, UnknownRegionError
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
-"""The analysis layer: pure functions over the canonical tables (kbreport.schema) and the master's desa table.
+"""The analysis layer: pure functions over the canonical tables (kbreport.ingest.schema) and the master's desa table.
 
-Every analysis takes the desa table (`kbreport.wilayah.desa_table(master)`), the canonical DataFrames, a unit
+Every analysis takes the desa table (`kbreport.ingest.wilayah.desa_table(master)`), the canonical DataFrames, a unit
 code (None = Indonesia, "PP" = province, "PP.KK" = kab/kota) and an as_of date, and returns one row per
 sub-unit (one level below) plus a total row flagged `total`. Only active Kampung KB launched on or before
 as_of count (kbreport.analysis.units). No I/O, no plotting.

@@ -20,7 +20,7 @@ import pandas as pd
 
 from kbreport.analysis.coverage import percent
 from kbreport.analysis.units import Scope, cached, check_columns, key_positions, scope
-from kbreport.schema import METODE_KB, METODE_MKJP
+from kbreport.ingest.schema import METODE_KB, METODE_MKJP
 
 SUMS = ("pus", "peserta_kb", "peserta_mkjp", "pus_iat_tial", "keluarga_poktan", "peserta_poktan")
 RATIOS = {  # name: (numerator, denominator)

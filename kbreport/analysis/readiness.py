@@ -14,7 +14,7 @@ import pandas as pd
 
 from kbreport.analysis.coverage import percent
 from kbreport.analysis.units import Scope, as_bool, check_columns, key_positions, scope
-from kbreport.schema import POKTAN
+from kbreport.ingest.schema import POKTAN
 
 READINESS_INDICATORS = ("pokja_ada", "pokja_sk", "pokja_terlatih", "plkb_pendamping", "regulasi_ada",
                         "rencana_kerja", "sekretariat", *(f"poktan_{p}" for p in POKTAN))

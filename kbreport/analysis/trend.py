@@ -30,7 +30,7 @@ import pandas as pd
 
 from kbreport.analysis.coverage import percent, target_count
 from kbreport.analysis.units import Scope, as_of_timestamp, scope
-from kbreport.schema import PROGRAMME_LAUNCH
+from kbreport.ingest.schema import PROGRAMME_LAUNCH
 
 MONTH_DAYS = 365.25 / 12  # 30.4375
 DEFAULT_TARGET_TANGGAL = date(2024, 12, 31)  # Inpres 3/2022: a Kampung KB in every desa/kelurahan by 2024

@@ -3,7 +3,7 @@
 A unit is named by a Kemendagri code: None = Indonesia (sub-units: provinces), "PP" = a province
 (sub-units: kab/kota), "PP.KK" = a kab/kota (sub-units: kecamatan). Codes may be given without dots.
 
-Everything here works on the desa table of the master (`kbreport.wilayah.desa_table(master)`): one row
+Everything here works on the desa table of the master (`kbreport.ingest.wilayah.desa_table(master)`): one row
 per desa/kelurahan with columns DESA_COLUMNS. It is the desa → unit mapping; it is turned into integer
 codes once (`desa_index`), and each Kampung KB is placed on its desa row once (`registry`), so an analysis
 of any unit is a few numpy operations.
@@ -29,7 +29,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from kbreport.exceptions import UnknownRegionError
+from kbreport.errors import UnknownRegionError
 
 DESA_COLUMNS = ("kode_desa", "nama_desa", "jenis", "kode_kecamatan", "nama_kecamatan", "kode_kabkota",
                 "nama_kabkota", "kode_provinsi", "nama_provinsi")
@@ -129,7 +129,7 @@ def _index_key(idx: pd.Index):
 
 def cached(kind: str, frames: tuple[pd.DataFrame, ...], cols: tuple[tuple[str, ...], ...], build):
     """build() once per (kind, memory of the given columns): the same table, or a shallow copy of it
-    (as kbreport.dataset.load_data_cached hands each report), hits; an edited one misses."""
+    (as kbreport.ingest.dataset.load_data_cached hands each report), hits; an edited one misses."""
     held = [f[c] for f, cs in zip(frames, cols) for c in cs]
     fp = tuple((len(f), _index_key(f.index)) for f in frames) + tuple(_buffers(s) for s in held)
     if None in fp:

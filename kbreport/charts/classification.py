@@ -5,8 +5,8 @@ import pandas as pd
 
 from kbreport.charts import style as s
 from kbreport.charts.stacked import stacked_shares
-from kbreport.i18n import label, phrase
-from kbreport.schema import KLASIFIKASI
+from kbreport.text.i18n import label, phrase
+from kbreport.ingest.schema import KLASIFIKASI
 
 
 def classification_bars(df: pd.DataFrame, lang: str = "id", *, title: str | None = None,

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.patches import Patch
 
-from kbreport import fmt
+from kbreport.text import fmt
 from kbreport.charts import style as s
-from kbreport.i18n import label, phrase
+from kbreport.text.i18n import label, phrase
 
 
 def coverage_bars(df: pd.DataFrame, target_persen: float = 100.0, lang: str = "id", *,

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kbreport import fmt
+from kbreport.text import fmt
 from kbreport.charts import style as s
-from kbreport.i18n import phrase
+from kbreport.text.i18n import phrase
 
 _SEQ = (s.BLUE, s.TEAL, "#6EA6D6", "#7FBFB3", "#2F4F73", "#B4D2EC", "#4F6D7A", "#A7B7C7")
 

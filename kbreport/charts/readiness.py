@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kbreport import fmt
+from kbreport.text import fmt
 from kbreport.charts import style as s
-from kbreport.i18n import label
+from kbreport.text.i18n import label
 
 _NOT_INDICATORS = {"kode", "nama", "kampung_kb", "dengan_profil", "peringkat", "total"}
 

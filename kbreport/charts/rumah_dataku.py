@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kbreport import fmt
+from kbreport.text import fmt
 from kbreport.charts import style as s
 from kbreport.charts.stacked import stacked_shares
-from kbreport.i18n import label, phrase
+from kbreport.text.i18n import label, phrase
 
 PARTS = ("ada", "belum", "tidak")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kbreport import fmt
+from kbreport.text import fmt
 from kbreport.charts import style as s
 
 

@@ -12,7 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
-from kbreport import fmt
+from kbreport.text import fmt
 
 FIG_WIDTH = 6.7  # inches
 
@@ -137,7 +137,7 @@ def row_height(n: int) -> tuple[float, float]:
 
 def names(df, lang: str) -> list[str]:
     """Row labels: `nama`, falling back to `kode`, then to "tidak ada data"."""
-    from kbreport.i18n import label
+    from kbreport.text.i18n import label
 
     out = []
     for nama, kode in zip(df["nama"] if "nama" in df else [None] * len(df),

@@ -6,10 +6,10 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.textpath import TextPath
 
-from kbreport import fmt
+from kbreport.text import fmt
 from kbreport.charts import style as s
 from kbreport.charts.tilegrid import N_COLS, N_ROWS, TILES, province_code
-from kbreport.i18n import label
+from kbreport.text.i18n import label
 
 
 def coverage_class(v) -> int | None:

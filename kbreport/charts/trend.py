@@ -5,9 +5,9 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from kbreport import fmt
+from kbreport.text import fmt
 from kbreport.charts import style as s
-from kbreport.i18n import label, phrase
+from kbreport.text.i18n import label, phrase
 
 
 def _date_axis(ax, start, end, lang):

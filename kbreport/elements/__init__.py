@@ -1,7 +1,7 @@
 """Page elements: what a briefing notebook's cells put on the page, one element per cell.
 
     from kbreport import elements as kb
-    R = kb.region_report(kode=kode, as_of=as_of, ...)     # the data, computed once (kbreport.briefing)
+    R = kb.region_report(kode=kode, as_of=as_of, ...)     # the data, computed once (kbreport.build.briefing)
     kb.heading(R, "ringkasan")
     kb.headline_cards(R)
     kb.talking_points(R)
@@ -12,7 +12,7 @@ PDF) that holds what it shows, to change in the cell — a list of sentences (`P
 caption (`caption=`). Functions taking the report also take `data=` where it makes sense: the analysis
 table to show, sorted or filtered. The classes make elements from your own data. An element with
 nothing to print for this report (a tile map outside Indonesia, empty notes) prints nothing; JupyterLab
-shows why. Every text is HTML-escaped (kbreport.display).
+shows why. Every text is HTML-escaped (kbreport.elements.display).
 
 Elements and their functions (one module each):
 
@@ -32,19 +32,19 @@ Elements and their functions (one module each):
 """
 from __future__ import annotations
 
-from ..briefing import Briefing, event_report, region_report
-from .base import Element, Omitted, PageBreak
-from .cards import Cards, desa_cantik_cards, headline_cards, outcome_cards
-from .charts import (Chart, classification_chart, coverage_chart, participants_chart, readiness_chart,
+from kbreport.build.briefing import Briefing, event_report, region_report
+from kbreport.elements.base import Element, Omitted, PageBreak
+from kbreport.elements.cards import Cards, desa_cantik_cards, headline_cards, outcome_cards
+from kbreport.elements.charts import (Chart, classification_chart, coverage_chart, participants_chart, readiness_chart,
                      rumah_dataku_chart, tile_map_chart, trend_chart)
-from .facts import Facts, event_facts, parties
-from .headings import Heading, TitleBlock, heading, title_block
-from .monev import monev_cards, monev_desa_list, monev_table
-from .notices import Notice
-from .points import Points, agenda_points, follow_ups, notes, talking_points
-from .sections import Section, event_section, facilitation_section, mou_section, ranking_section
-from .tables import Table, annex_table, desa_cantik_table, outcomes_table, rdk_gap_table, targets_table
-from .texts import Text, classification_note, desa_cantik_note, sources
+from kbreport.elements.facts import Facts, event_facts, parties
+from kbreport.elements.headings import Heading, TitleBlock, heading, title_block
+from kbreport.elements.monev import monev_cards, monev_desa_list, monev_table
+from kbreport.elements.notices import Notice
+from kbreport.elements.points import Points, agenda_points, follow_ups, notes, talking_points
+from kbreport.elements.sections import Section, event_section, facilitation_section, mou_section, ranking_section
+from kbreport.elements.tables import Table, annex_table, desa_cantik_table, outcomes_table, rdk_gap_table, targets_table
+from kbreport.elements.texts import Text, classification_note, desa_cantik_note, sources
 
 __all__ = [
     # the report's data

@@ -1,14 +1,14 @@
 """What every page element shares: how it shows itself in a notebook.
 
 An element is a small object holding what it shows (a DataFrame, a list of sentences, a figure …).
-`html()` is its HTML in the document (kbreport.display builds it; "" = nothing to print);
+`html()` is its HTML in the document (kbreport.elements.display builds it; "" = nothing to print);
 `_repr_html_()` is the same wrapped with the screen stylesheet for JupyterLab (kbreport.elements.style).
 A cell whose last line is an element shows it; an element with nothing to print shows at most a
 JupyterLab-only note saying why (`Omitted`), which never reaches the document.
 """
 from __future__ import annotations
 
-from .style import lab_html
+from kbreport.elements.style import lab_html
 
 __all__ = ["Element", "Omitted", "PageBreak", "omitted"]
 
@@ -52,7 +52,7 @@ class Omitted(Element):
         self.why = why
 
     def lab_only_html(self) -> str:
-        from ..display import text_html
+        from kbreport.elements.display import text_html
 
         return text_html(self.why, cls="kb-lab-note") if self.why else ""
 

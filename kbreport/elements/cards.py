@@ -10,23 +10,23 @@ drop, reorder or add cards like list items.
 """
 from __future__ import annotations
 
-from .. import fmt
-from ..briefing import _num, _pct_target
-from .base import Element, omitted
-from .texts import Text
+from kbreport.text import fmt
+from kbreport.build.briefing import _num, _pct_target
+from kbreport.elements.base import Element, omitted
+from kbreport.elements.texts import Text
 
 __all__ = ["Cards", "headline_cards", "outcome_cards", "desa_cantik_cards"]
 
 
 class Cards(Element, list):
-    """Headline figures as cards; numbers are formatted in `lang` (kbreport.fmt), strings printed as given."""
+    """Headline figures as cards; numbers are formatted in `lang` (kbreport.text.fmt), strings printed as given."""
 
     def __init__(self, cards=(), *, lang: str = "id"):
         list.__init__(self, cards)
         self.lang = lang
 
     def html(self) -> str:
-        from ..display import cards_html
+        from kbreport.elements.display import cards_html
 
         return cards_html(self, lang=self.lang) if self else ""
 
@@ -74,7 +74,7 @@ def outcome_cards(R) -> Cards | Text:
 
 def desa_cantik_cards(R):
     """An MoU with BPS: Desa Cantik in the region, how many are Kampung KB, not yet, with a Rumah DataKu."""
-    from ..briefing import _no_total
+    from kbreport.build.briefing import _no_total
 
     if R.jenis != "mou":
         return omitted(R, "lab_jenis", jenis="mou")

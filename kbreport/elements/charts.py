@@ -14,10 +14,10 @@ import sys
 
 import pandas as pd
 
-from ..briefing import DENSE_SUB_UNITS, _no_total, _pct_target
-from .base import Element, omitted
-from .notices import Notice
-from .texts import Text
+from kbreport.build.briefing import DENSE_SUB_UNITS, _no_total, _pct_target
+from kbreport.elements.base import Element, omitted
+from kbreport.elements.notices import Notice
+from kbreport.elements.texts import Text
 
 __all__ = [
     "Chart", "ROW_HEIGHTS", "bar_row_height", "coverage_chart", "tile_map_chart", "trend_chart", "rumah_dataku_chart",
@@ -29,7 +29,7 @@ ROW_HEIGHTS = ((DENSE_SUB_UNITS, 0.105), (12, 0.16), (9, 0.2))
 
 
 class Chart(Element):
-    """A figure with a caption, embedded as a PNG (kbreport.display.figure_html); `alt` is the
+    """A figure with a caption, embedded as a PNG (kbreport.elements.display.figure_html); `alt` is the
     text for screen readers (default: the caption, else the chart's own title)."""
 
     def __init__(self, figure, caption: str | None = None, *, alt: str | None = None, source: str | None = None):
@@ -39,7 +39,7 @@ class Chart(Element):
             plt.close(figure)  # a pyplot figure: this element shows it, the inline backend must not show it again
 
     def html(self) -> str:
-        from ..display import figure_html
+        from kbreport.elements.display import figure_html
 
         return figure_html(self.figure, self.caption, alt=self.alt, source=self.source)
 
@@ -75,7 +75,7 @@ def _caption(caption, default: str) -> str | None:
 
 def coverage_chart(R, data: pd.DataFrame | None = None, caption: str | None = None) -> Chart:
     """Sub-units ranked by desa/kelurahan coverage, with the target line (data: R.tables["cakupan"])."""
-    from ..charts import coverage_bars
+    from kbreport.charts import coverage_bars
 
     d = R.tables["cakupan"] if data is None else data
     fig = _fit_rows(coverage_bars(d, R.params.target_persen, R.lang, footer_note=R.note), _rows(R, data), 0.75)
@@ -85,7 +85,7 @@ def coverage_chart(R, data: pd.DataFrame | None = None, caption: str | None = No
 
 def tile_map_chart(R, data: pd.DataFrame | None = None, caption: str | None = None):
     """Indonesia only: the 38 provinces as tiles coloured by coverage (data: R.tables["cakupan"])."""
-    from ..charts import tile_map
+    from kbreport.charts import tile_map
 
     if R.tingkat != "nasional":
         return omitted(R, "lab_tilemap")
@@ -95,8 +95,8 @@ def tile_map_chart(R, data: pd.DataFrame | None = None, caption: str | None = No
 
 def trend_chart(R, data: pd.DataFrame | None = None, caption: str | None = None) -> Chart:
     """Kampung KB and covered desa/kelurahan month by month towards the target (data: R.tables["tren"])."""
-    from ..analysis.coverage import target_count
-    from ..charts import trend
+    from kbreport.analysis.coverage import target_count
+    from kbreport.charts import trend
 
     h = R.headline
     d = R.tables["tren"] if data is None else data
@@ -108,7 +108,7 @@ def trend_chart(R, data: pd.DataFrame | None = None, caption: str | None = None)
 
 def rumah_dataku_chart(R, data: pd.DataFrame | None = None, caption: str | None = None) -> Chart | Text:
     """Kampung KB by Rumah DataKu status per sub-unit, against rdk_target_persen (data: R.tables["rumah_dataku"])."""
-    from ..charts import rumah_dataku_status
+    from kbreport.charts import rumah_dataku_status
 
     if R.headline["kampung_kb"] <= 0:
         return Text(R.t("rdk_tanpa"))
@@ -120,7 +120,7 @@ def rumah_dataku_chart(R, data: pd.DataFrame | None = None, caption: str | None 
 def readiness_chart(R, data: pd.DataFrame | None = None, caption: str | None = None):
     """Share of Kampung KB with each institutional element, by sub-unit; for more than DENSE_SUB_UNITS
     sub-units the region's one row (the rest is in annex.xlsx). data: R.tables["kesiapan"]."""
-    from ..charts import readiness_heat
+    from kbreport.charts import readiness_heat
 
     if R.headline["kampung_kb"] <= 0:
         return omitted(R, "lab_tanpa_data")  # the Rumah DataKu cell says so in words
@@ -137,7 +137,7 @@ def readiness_chart(R, data: pd.DataFrame | None = None, caption: str | None = N
 def classification_chart(R, data: pd.DataFrame | None = None, caption: str | None = None) -> Chart | Text:
     """Recomputed Kampung KB classes by sub-unit; for more than DENSE_SUB_UNITS sub-units one bar for
     the region. data: R.tables["klasifikasi"]."""
-    from ..charts import classification_bars
+    from kbreport.charts import classification_bars
 
     k = R.tables["klasifikasi"] if data is None else data
     tot = R.tables["klasifikasi"]
@@ -157,7 +157,7 @@ def classification_chart(R, data: pd.DataFrame | None = None, caption: str | Non
 def participants_chart(R, caption: str | None = None):
     """An event's participants by group, when every group has a number; else a notice that the
     source gives no composition (or nothing, when no participants are named)."""
-    from ..charts import participants
+    from kbreport.charts import participants
 
     df = R.participants_table()
     if df is not None:

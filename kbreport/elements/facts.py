@@ -8,22 +8,22 @@
 """
 from __future__ import annotations
 
-from .. import fmt
-from ..briefing import _num
-from .base import Element, omitted
+from kbreport.text import fmt
+from kbreport.build.briefing import _num
+from kbreport.elements.base import Element, omitted
 
 __all__ = ["Facts", "event_facts", "parties"]
 
 
 class Facts(Element, list):
-    """(label, value) pairs; values are formatted in `lang` (kbreport.fmt)."""
+    """(label, value) pairs; values are formatted in `lang` (kbreport.text.fmt)."""
 
     def __init__(self, rows=(), *, lang: str = "id"):
         list.__init__(self, rows)
         self.lang = lang
 
     def html(self) -> str:
-        from ..display import facts_html
+        from kbreport.elements.display import facts_html
 
         return facts_html(list(self), lang=self.lang)
 
@@ -51,7 +51,7 @@ def _peserta_lines(R) -> list[str]:
 
 
 def _kunjungan_lines(R) -> list[str]:
-    from ..wilayah import region
+    from kbreport.ingest.wilayah import region
 
     lines = []
     for k in R.params.kunjungan_lapangan:
@@ -87,7 +87,7 @@ def event_facts(R) -> Facts:
 
 def parties(R):
     """An MoU's parties: ("Pihak pertama", "Perwakilan BKKBN … — H. Ramlan, Kepala Perwakilan"), …"""
-    from ..briefing import TEXT
+    from kbreport.build.briefing import TEXT
 
     if R.jenis != "mou":
         return omitted(R, "lab_jenis", jenis="mou")

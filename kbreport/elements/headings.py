@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from .base import Element
+from kbreport.elements.base import Element
 
 __all__ = ["Heading", "TitleBlock", "SECTION_HEADINGS", "heading", "title_block"]
 
@@ -26,7 +26,7 @@ class Heading(Element):
         self.text, self.level = text, level
 
     def html(self) -> str:
-        from ..display import heading_html
+        from kbreport.elements.display import heading_html
 
         return heading_html(self.text, self.level) if self.text else ""
 
@@ -46,7 +46,7 @@ def heading(R, section: str) -> Heading:
 
 class TitleBlock(Element):
     """The masthead: kicker, title, subtitle, and the synthetic-data banner. JupyterLab only: the
-    document's masthead is the template's, made from the same words (kbreport.report.report_metadata)."""
+    document's masthead is the template's, made from the same words (kbreport.build.report.report_metadata)."""
 
     def __init__(self, kicker: str, title: str, subtitle: str = "", synthetic_label: str | None = None):
         self.kicker, self.title, self.subtitle, self.synthetic_label = kicker, title, subtitle, synthetic_label
@@ -68,10 +68,10 @@ class TitleBlock(Element):
 
 def title_block(R) -> TitleBlock:
     """The report's masthead as the document prints it (title, region, date; the synthetic-data label)."""
-    from ..figures import build_figures
-    from ..render import page_context
-    from ..report import report_metadata
-    from ..wilayah import region
+    from kbreport.build.figures import build_figures
+    from kbreport.build.render import page_context
+    from kbreport.build.report import report_metadata
+    from kbreport.ingest.wilayah import region
 
     figures = build_figures(R.headline, R.params, R.data.sintetis)
     meta = report_metadata(R.params, figures, region(R.data.master, R.params.kode), R.data.sumber, "")

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import fmt
-from ..analysis.monev import desa_to_do, months_left, remaining_by_kecamatan
-from ..briefing import _num, _pct_target
-from .base import omitted
-from .cards import Cards
-from .tables import Table, _caption
-from .texts import Text
+from kbreport.text import fmt
+from kbreport.analysis.monev import desa_to_do, months_left, remaining_by_kecamatan
+from kbreport.build.briefing import _num, _pct_target
+from kbreport.elements.base import omitted
+from kbreport.elements.cards import Cards
+from kbreport.elements.tables import Table, _caption
+from kbreport.elements.texts import Text
 
 __all__ = ["monev_cards", "monev_table", "monev_desa_list"]
 

@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from .base import Element
+from kbreport.elements.base import Element
 
 __all__ = ["Notice"]
 
@@ -16,7 +16,7 @@ class Notice(Element):
         self.text, self.kind = text, kind
 
     def html(self) -> str:
-        from ..display import notice_html
+        from kbreport.elements.display import notice_html
 
         return notice_html(self.text, self.kind) if self.text else ""
 

@@ -11,8 +11,8 @@
 """
 from __future__ import annotations
 
-from .base import Element, omitted
-from .texts import Text
+from kbreport.elements.base import Element, omitted
+from kbreport.elements.texts import Text
 
 __all__ = ["Points", "talking_points", "agenda_points", "notes", "follow_ups"]
 
@@ -25,7 +25,7 @@ class Points(Element, list):
         self.title = title
 
     def html(self) -> str:
-        from ..display import points_html
+        from kbreport.elements.display import points_html
 
         return points_html(self, self.title)
 
@@ -37,8 +37,8 @@ class Points(Element, list):
 
 
 def talking_points(R) -> Points:
-    """3–6 sentences on the headline figures (kbreport.talking_points); an event's topic first."""
-    from ..talking_points import talking_points as sentences
+    """3–6 sentences on the headline figures (kbreport.text.talking_points); an event's topic first."""
+    from kbreport.text.talking_points import talking_points as sentences
 
     return Points(sentences(R.headline, R.lang, event=R.jenis), title=R.t("h_pokok"))
 

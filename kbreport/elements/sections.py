@@ -10,14 +10,14 @@ To change one part, replace that cell with the elements of `kb.mou_section` / `k
 """
 from __future__ import annotations
 
-from .base import Element
-from .cards import desa_cantik_cards
-from .charts import coverage_chart, rumah_dataku_chart
-from .facts import parties
-from .headings import heading
-from .points import agenda_points
-from .tables import desa_cantik_table, rdk_gap_table
-from .texts import desa_cantik_note
+from kbreport.elements.base import Element
+from kbreport.elements.cards import desa_cantik_cards
+from kbreport.elements.charts import coverage_chart, rumah_dataku_chart
+from kbreport.elements.facts import parties
+from kbreport.elements.headings import heading
+from kbreport.elements.points import agenda_points
+from kbreport.elements.tables import desa_cantik_table, rdk_gap_table
+from kbreport.elements.texts import desa_cantik_note
 
 __all__ = ["Section", "event_section", "mou_section", "ranking_section", "facilitation_section"]
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import fmt
-from ..briefing import _no_total, _pct_target
-from .base import Element, omitted
+from kbreport.text import fmt
+from kbreport.build.briefing import _no_total, _pct_target
+from kbreport.elements.base import Element, omitted
 
 __all__ = ["Table", "annex_table", "outcomes_table", "rdk_gap_table", "desa_cantik_table", "targets_table"]
 
 
 class Table(Element):
-    """A DataFrame as an HTML table (kbreport.display.table_html): numbers right-aligned and formatted
+    """A DataFrame as an HTML table (kbreport.elements.display.table_html): numbers right-aligned and formatted
     in `lang`; `percent_cols` print as "87,4%"; `highlight_last` marks a total row; `dense` prints
     smaller rows (an annex of 38 sub-units)."""
 
@@ -30,7 +30,7 @@ class Table(Element):
                             dense=dense, note=note, index=index, keep_together=keep_together)
 
     def html(self) -> str:
-        from ..display import table_html
+        from kbreport.elements.display import table_html
 
         return table_html(self.data, self.caption, lang=self.lang, **self.options)
 
@@ -86,7 +86,7 @@ _OUTCOME_COLS = ("col_cpr", "col_mkjp", "col_unmet", "col_poktan")
 def outcomes_table(R, data: pd.DataFrame | None = None, caption: str | None = None):
     """PUS, family-planning users, CPR, MKJP, unmet need, poktan by sub-unit (data: R.tables["hasil_kb"]).
     Left out for more than DENSE_SUB_UNITS sub-units (annex.xlsx has them; the annex caption says so)."""
-    from ..briefing import DENSE_SUB_UNITS
+    from kbreport.build.briefing import DENSE_SUB_UNITS
 
     h = R.headline
     if all(fmt.is_missing(h[k]) for k in ("cpr", "mkjp", "unmet", "partisipasi_poktan")):

@@ -5,9 +5,9 @@
 """
 from __future__ import annotations
 
-from .. import fmt
-from ..briefing import _no_total, _num
-from .base import Element, omitted
+from kbreport.text import fmt
+from kbreport.build.briefing import _no_total, _num
+from kbreport.elements.base import Element, omitted
 
 __all__ = ["Text", "classification_note", "sources", "desa_cantik_note"]
 
@@ -19,7 +19,7 @@ class Text(Element):
         self.paragraphs = [paragraphs] if isinstance(paragraphs, str) else list(paragraphs)
 
     def html(self) -> str:
-        from ..display import text_html
+        from kbreport.elements.display import text_html
 
         return text_html(self.paragraphs)
 

@@ -1,0 +1,126 @@
+"""From params files to reports: one report per file, or one per region for a fan-out.
+
+A params file whose `kode` is a mapping builds one report per region:
+
+    kode: {setiap: kabkota, di: "16"}            # the 17 kab/kota of Sumatera Selatan
+    kode: {setiap: provinsi}                     # the 38 provinces
+    kode: {setiap: kabkota, dalam_data: true}    # every kab/kota the data cover
+
+`setiap` is provinsi, kabkota or kecamatan; `di` any parent code (absent: all of Indonesia);
+`dalam_data: true` keeps only the regions wholly inside the data's coverage
+(kbreport.ingest.coverage). Each member report is validated like a file of its own with that `kode`,
+and named `<params stem>_<kode with dashes>` (e.g. `kabkota-sumsel_16-01`), a folder name safe on
+every OS. Everything here runs before any kernel starts.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kbreport.errors import ParamsError, UnknownRegionError
+
+__all__ = ["ReportSpec", "FANOUT_LEVELS", "expand_params", "member_name"]
+
+FANOUT_LEVELS = ("provinsi", "kabkota", "kecamatan")
+_FANOUT_KEYS = ("setiap", "di", "dalam_data")
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """One report to build. `kode`: the region of a fan-out member (None: the file's own `kode`);
+    `group`: the params file stem its fan-out came from; `error`: why it is refused before it starts
+    (its region is not wholly inside the data)."""
+
+    name: str
+    params_path: Path
+    notebook: Path
+    kode: str | None = None
+    group: str | None = None
+    error: str | None = None
+
+
+def member_name(stem: str, kode: str) -> str:
+    from kbreport.paths import safe_stem
+
+    return safe_stem(f"{stem}_{kode.replace('.', '-')}")
+
+
+def _fanout(raw: dict, file: str) -> tuple[str, str | None, bool]:
+    unknown = [k for k in raw if k not in _FANOUT_KEYS]
+    if unknown:
+        raise ParamsError(file, f"kode.{unknown[0]}", f"kunci tidak dikenal (yang boleh: {', '.join(_FANOUT_KEYS)})")
+    setiap = raw.get("setiap")
+    if setiap not in FANOUT_LEVELS:
+        raise ParamsError(file, "kode.setiap", f"harus salah satu dari {', '.join(FANOUT_LEVELS)}, bukan {setiap!r}")
+    di = raw.get("di")
+    if isinstance(di, int) and not isinstance(di, bool):
+        di = f"{di:02d}"
+    if di is not None and not isinstance(di, str):
+        raise ParamsError(file, "kode.di", f"harus kode wilayah dalam tanda kutip, mis. \"16\", bukan {di!r}")
+    dalam = raw.get("dalam_data", False)
+    if not isinstance(dalam, bool):
+        raise ParamsError(file, "kode.dalam_data", f"harus true/false, bukan {dalam!r}")
+    return setiap, (di.strip() or None) if isinstance(di, str) else None, dalam
+
+
+def _regions(master, setiap: str, di: str | None, file: str) -> list[str]:
+    """Codes of every region of level `setiap` inside `di` (None: Indonesia), in the master's order."""
+    from kbreport.ingest.wilayah import normalize_code, region
+
+    rows = master[master["tingkat"] == setiap]
+    if di is not None:
+        k = normalize_code(di)
+        try:
+            parent = region(master, k)
+        except UnknownRegionError:
+            raise ParamsError(file, "kode.di", f"kode wilayah {di!r} tidak ada di master wilayah Kemendagri") from None
+        order = ("nasional", "provinsi", "kabkota", "kecamatan", "desa")
+        if order.index(parent.tingkat) >= order.index(setiap):
+            raise ParamsError(file, "kode.di", f"{parent.nama_lengkap} ({k}) bukan wilayah di atas {setiap}")
+        rows = rows[rows["kode"].str.startswith(k + ".")]
+    return sorted(rows["kode"].tolist())
+
+
+def expand_params(params_path: str | os.PathLike, master=None, coverage=None, data_dir=None) -> list[ReportSpec]:
+    """The reports a params file asks for, each validated (ParamsError naming file and key).
+
+    `master`: the region master (loaded when None). `coverage`: the data's
+    kbreport.ingest.coverage.DataCoverage (of `data_dir`), needed for `dalam_data: true`; with it, a
+    report whose region the data do not wholly cover carries its refusal in `error`.
+    """
+    from kbreport.ingest.coverage import refusal
+    from kbreport.build.notebooks import find_notebook
+    from kbreport.build.params import parse_params, read_params_file
+    from kbreport.paths import safe_stem
+
+    path = Path(params_path)
+    file = str(path)
+    data = read_params_file(path)
+    stem = safe_stem(path.stem)
+    if master is None:
+        from kbreport.ingest.wilayah import load_master
+
+        master = load_master()
+
+    def refused(kode):
+        return refusal(kode, coverage, master, data_dir) if coverage is not None else None
+
+    if not (isinstance(data, dict) and isinstance(data.get("kode"), dict)):
+        params = parse_params(data, file, params_path=path)
+        return [ReportSpec(name=stem, params_path=path, notebook=find_notebook(data, path, file), kode=None,
+                           error=refused(params.kode))]
+    setiap, di, dalam = _fanout(data["kode"], file)
+    codes = _regions(master, setiap, di, file)
+    if dalam:
+        if coverage is None:
+            raise ParamsError(file, "kode.dalam_data", "cakupan data tidak diketahui (jalankan lewat kbreport run --data)")
+        codes = [c for c in codes if coverage.contains(c)]
+    if not codes:
+        where = f" di {di}" if di else ""
+        why = " yang tercakup data" if dalam else ""
+        raise ParamsError(file, "kode", f"tidak ada {setiap}{where}{why}")
+    nb = find_notebook(data, path, file)
+    parse_params(dict(data, kode=codes[0]), f"{file} (kode {codes[0]})", params_path=path)  # level, types
+    return [ReportSpec(name=member_name(stem, c), params_path=path, notebook=nb, kode=c, group=stem, error=refused(c))
+            for c in codes]

@@ -1,0 +1,1 @@
+"""Building one report: params, notebook lookup and execution, HTML/PDF rendering, annex, figures.json."""

@@ -1,0 +1,211 @@
+"""figures.json: the headline figures of one report, a contract that dashboards, the batch index
+and tests read. Shape (issue 4; extra keys may be added, these never change meaning):
+
+    {"laporan": "wilayah" | "event",
+     "wilayah": {"kode": "17" | "18.04" | null, "nama": "...", "tingkat": "nasional" | "provinsi" | "kabkota"},
+     "as_of": "YYYY-MM-DD",
+     "desa_kelurahan": int, "desa_kelurahan_tercakup": int, "kampung_kb": int,
+     "cakupan_persen": float (one decimal), "rumah_dataku": int, "data_contoh": bool,
+     "event": {"jenis", "judul", "mulai", "selesai", "peserta": int | null}      (events only)
+     ... extras: "judul", "bahasa", "target": {"tanggal", "persen"}, "kekurangan"}
+
+`event.peserta` is null when the source gives no count for some element (e.g. a Rakorda whose
+report names the offices but not how many attended).
+"""
+from __future__ import annotations
+
+import json
+import math
+import numbers
+import os
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from kbreport.errors import ReportError
+from kbreport.paths import atomic_write_text
+
+__all__ = ["build_figures", "validate_figures", "write_figures", "read_figures", "FIGURES_FILE", "REQUIRED_KEYS"]
+
+FIGURES_FILE = "figures.json"
+REQUIRED_KEYS = ("laporan", "wilayah", "as_of", "desa_kelurahan", "desa_kelurahan_tercakup", "kampung_kb",
+                 "cakupan_persen", "rumah_dataku", "data_contoh")
+EVENT_KEYS = ("jenis", "judul", "mulai", "selesai", "peserta")
+_TINGKAT_KODE = {"nasional": None, "provinsi": re.compile(r"\d{2}"), "kabkota": re.compile(r"\d{2}\.\d{2}")}
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso(d: Any) -> str | None:
+    if d is None:
+        return None
+    if isinstance(d, datetime):  # also pandas Timestamp
+        return d.date().isoformat()
+    if isinstance(d, date):
+        return d.isoformat()
+    s = str(d)[:10]
+    date.fromisoformat(s)  # raises on nonsense
+    return s
+
+
+def _int(x: Any, key: str) -> int:
+    if isinstance(x, bool) or x is None:
+        raise ReportError(f"figures.json: {key}: harus bilangan bulat, bukan {x!r}")
+    if isinstance(x, numbers.Integral):
+        return int(x)
+    if isinstance(x, numbers.Real) and float(x).is_integer():
+        return int(x)
+    raise ReportError(f"figures.json: {key}: harus bilangan bulat, bukan {x!r}")
+
+
+def build_figures(headline: dict, params, synthetic: bool) -> dict:
+    """The figures.json dict from the headline dict (kbreport.analysis.headline) and the params."""
+    missing = [k for k in ("wilayah_kode", "wilayah_nama", "tingkat", "as_of", "desa_kelurahan", "tercakup",
+                           "kampung_kb", "cakupan_persen", "rumah_dataku") if k not in headline]
+    if missing:
+        raise ReportError(f"figures.json: headline tidak memuat {', '.join(missing)}")
+    kode = headline["wilayah_kode"] or None
+    cak = headline["cakupan_persen"]
+    if cak is None or (isinstance(cak, float) and math.isnan(cak)):
+        cak = 0.0  # a unit without desa has nothing covered (the notebook says so in words)
+    fig: dict[str, Any] = {
+        "laporan": params.laporan,
+        "wilayah": {"kode": kode, "nama": str(headline["wilayah_nama"]), "tingkat": str(headline["tingkat"])},
+        "as_of": _iso(headline["as_of"]),
+        "desa_kelurahan": _int(headline["desa_kelurahan"], "desa_kelurahan"),
+        "desa_kelurahan_tercakup": _int(headline["tercakup"], "tercakup"),
+        "kampung_kb": _int(headline["kampung_kb"], "kampung_kb"),
+        "cakupan_persen": round(float(cak), 1),
+        "rumah_dataku": _int(headline["rumah_dataku"], "rumah_dataku"),
+        "data_contoh": bool(synthetic),
+        "judul": getattr(params, "judul", None),
+        "bahasa": params.bahasa,
+        "target": {"tanggal": _iso(headline.get("target_tanggal", params.target_tanggal)),
+                   "persen": float(headline.get("target_persen", params.target_persen))},
+    }
+    if headline.get("kekurangan") is not None:
+        fig["kekurangan"] = _int(headline["kekurangan"], "kekurangan")
+    if params.laporan == "event":
+        fig["event"] = {
+            "jenis": params.jenis,
+            "judul": params.judul,
+            "mulai": params.mulai.isoformat(),
+            "selesai": params.selesai.isoformat(),
+            "peserta": params.jumlah_peserta,
+            "penyelenggara": params.penyelenggara,
+            "tempat": params.tempat,
+        }
+    validate_figures(fig, params)
+    return fig
+
+
+def validate_figures(fig: Any, params=None) -> None:
+    """Check the contract (and, with params, that the figures are for the params' region and date).
+
+    Raises ReportError listing every problem.
+    """
+    p: list[str] = []
+    if not isinstance(fig, dict):
+        raise ReportError(f"figures.json: harus objek JSON, bukan {type(fig).__name__}")
+    for k in REQUIRED_KEYS:
+        if k not in fig:
+            p.append(f"{k}: tidak ada")
+    if p:
+        raise ReportError("figures.json tidak sesuai kontrak: " + "; ".join(p))
+
+    if fig["laporan"] not in ("wilayah", "event"):
+        p.append(f"laporan: harus 'wilayah' atau 'event', bukan {fig['laporan']!r}")
+    w = fig["wilayah"]
+    if not isinstance(w, dict) or set(w) < {"kode", "nama", "tingkat"}:
+        p.append("wilayah: harus objek dengan kode, nama, tingkat")
+    else:
+        t = w["tingkat"]
+        if t not in _TINGKAT_KODE:
+            p.append(f"wilayah.tingkat: harus nasional/provinsi/kabkota, bukan {t!r}")
+        elif t == "nasional" and w["kode"] is not None:
+            p.append(f"wilayah.kode: harus null untuk nasional, bukan {w['kode']!r}")
+        elif t != "nasional" and not (isinstance(w["kode"], str) and _TINGKAT_KODE[t].fullmatch(w["kode"])):
+            p.append(f"wilayah.kode: {w['kode']!r} bukan kode {t}")
+        if not isinstance(w["nama"], str) or not w["nama"].strip():
+            p.append("wilayah.nama: harus teks tidak kosong")
+    if not (isinstance(fig["as_of"], str) and _ISO.fullmatch(fig["as_of"])):
+        p.append(f"as_of: harus YYYY-MM-DD, bukan {fig['as_of']!r}")
+    ints = {}
+    for k in ("desa_kelurahan", "desa_kelurahan_tercakup", "kampung_kb", "rumah_dataku"):
+        v = fig[k]
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            p.append(f"{k}: harus bilangan bulat ≥ 0, bukan {v!r}")
+        else:
+            ints[k] = v
+    c = fig["cakupan_persen"]
+    if isinstance(c, bool) or not isinstance(c, (int, float)) or not (0 <= c <= 100) or round(float(c), 1) != c:
+        p.append(f"cakupan_persen: harus angka 0–100 dengan satu desimal, bukan {c!r}")
+    elif len(ints) == 4:
+        d, t = ints["desa_kelurahan"], ints["desa_kelurahan_tercakup"]
+        if t > d:
+            p.append(f"desa_kelurahan_tercakup ({t}) lebih dari desa_kelurahan ({d})")
+        if ints["kampung_kb"] < t:
+            p.append(f"kampung_kb ({ints['kampung_kb']}) kurang dari desa/kelurahan tercakup ({t})")
+        if ints["rumah_dataku"] > ints["kampung_kb"]:
+            p.append(f"rumah_dataku ({ints['rumah_dataku']}) lebih dari kampung_kb ({ints['kampung_kb']})")
+        expected = round(100 * t / d, 1) if d else 0.0
+        if abs(expected - c) > 0.051:
+            p.append(f"cakupan_persen {c} tidak sama dengan 100 × {t} / {d} = {expected}")
+    if not isinstance(fig["data_contoh"], bool):
+        p.append(f"data_contoh: harus true/false, bukan {fig['data_contoh']!r}")
+
+    ev = fig.get("event")
+    if fig["laporan"] == "event":
+        if not isinstance(ev, dict):
+            p.append("event: wajib untuk laporan event")
+        else:
+            for k in EVENT_KEYS:
+                if k not in ev:
+                    p.append(f"event.{k}: tidak ada")
+            if ev.get("jenis") not in ("workshop", "rakorda", "mou", "fasilitasi"):
+                p.append(f"event.jenis: {ev.get('jenis')!r} tidak dikenal")
+            for k in ("mulai", "selesai"):
+                if not (isinstance(ev.get(k), str) and _ISO.fullmatch(ev[k])):
+                    p.append(f"event.{k}: harus YYYY-MM-DD, bukan {ev.get(k)!r}")
+            if isinstance(ev.get("mulai"), str) and isinstance(ev.get("selesai"), str) and ev["selesai"] < ev["mulai"]:
+                p.append("event.selesai lebih awal dari event.mulai")
+            n = ev.get("peserta")
+            if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 0):
+                p.append(f"event.peserta: harus bilangan bulat ≥ 0 atau null, bukan {n!r}")
+    elif ev is not None:
+        p.append("event: hanya untuk laporan event")
+
+    if params is not None and not p:
+        if fig["laporan"] != params.laporan:
+            p.append(f"laporan {fig['laporan']!r} tidak sama dengan params ({params.laporan!r})")
+        if (fig["wilayah"]["kode"] or None) != (params.kode or None):
+            p.append(f"wilayah.kode {fig['wilayah']['kode']!r} tidak sama dengan params ({params.kode!r})")
+        if fig["as_of"] != params.as_of.isoformat():
+            p.append(f"as_of {fig['as_of']} tidak sama dengan params ({params.as_of.isoformat()})")
+    if p:
+        raise ReportError("figures.json tidak sesuai kontrak: " + "; ".join(p))
+
+
+def write_figures(path: str | os.PathLike, headline: dict, params, synthetic: bool) -> dict:
+    """Build, validate and write figures.json atomically (the notebook's last step). Returns the dict."""
+    fig = build_figures(headline, params, synthetic)
+    path = Path(path)
+    if path.is_dir():
+        path = path / FIGURES_FILE
+    atomic_write_text(path, json.dumps(fig, ensure_ascii=False, indent=2) + "\n")
+    return fig
+
+
+def read_figures(path: str | os.PathLike, params=None) -> dict:
+    """Read and validate a figures.json (ReportError if missing, not JSON, or off-contract)."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / FIGURES_FILE
+    try:
+        fig = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReportError(f"{path}: figures.json tidak ditulis oleh notebook") from None
+    except (OSError, ValueError) as e:
+        raise ReportError(f"{path}: figures.json tidak dapat dibaca ({e})") from None
+    validate_figures(fig, params)
+    return fig

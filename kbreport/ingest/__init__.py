@@ -1,0 +1,1 @@
+"""Reading portal exports: schema, readers, structure checks, validation, the dataset, the region master, demo data."""

@@ -1,0 +1,717 @@
+"""Synthetic but realistic demo data ("Data contoh (sintetis)") over the real region master.
+
+`build_tables(master, seed)` is pure: the four tables in canonical form (see kbreport.ingest.schema).
+`generate(out_dir, seed)` writes them as CSV plus sumber.json and README.txt, atomically.
+
+How it is built (docs/demo-data.md has the details):
+1. Launches, per plan unit (a province; Kab. Lampung Barat is its own unit):
+   2016 one Kampung KB per kab/kota (contoh_kabupaten; Mertasinga, Cirebon first on 14 Jan 2016);
+   2017–2019 about one per kecamatan; 2020 – 19 May 2022 more desa plus second RW/Dusun Kampung KB in
+   some desa; from 20 May 2022 (Inpres 3/2022) whole-desa Kampung KB, accelerating to 31 Dec 2024.
+   Counts per unit per interval are fixed first, cut at the calibration dates, so every published
+   figure in kbreport.ingest.demo_calibration is met by construction; dates are then drawn inside intervals.
+2. Profiles improve with age and with the province's maturity; Rumah DataKu from 2021, mostly 2022+.
+3. KB figures per Kampung KB; the reported class is the computed one (kbreport.analysis.classification)
+   except for about 2 % deliberate mismatches.
+4. Desa Cantik: 100 in 2021 (30 provinces), 200 in 2022 (15 in Kalimantan Selatan), 250 in 2023.
+Inactive Kampung KB (aktif False) are extra pre-2022 RW/Dusun rows and never change a count; their kkbpk
+row is the last month they reported (2022–2023), every active one reports 2024-12.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kbreport import SYNTHETIC_LABEL, __version__
+from kbreport.analysis.classification import BERKELANJUTAN, indicator_scores
+from kbreport.ingest.demo_calibration import check as check_calibration
+from kbreport.ingest.schema import (INPRES_3_2022, KLASIFIKASI, PENGGUNAAN_DATA, POKTAN, PROGRAMME_LAUNCH,
+                     REGULASI_TINGKAT, SUMBER_DANA, TABLES)
+from kbreport.ingest.wilayah import desa_table, load_master
+
+SEED = 20160114
+END = date(2024, 12, 31)
+PERIODE = pd.Timestamp("2024-12-01")
+RUMAH_DATAKU_START = date(2021, 1, 1)
+TABLE_NAMES = ("kampung_kb", "profil", "kkbpk", "desa_cantik")  # written as <name>.csv
+MISMATCH_SHARE = 0.02
+INACTIVE_SHARE = 0.005
+SOURCE = "Data contoh (sintetis) kbreport"
+
+MERTASINGA = ("32.09.21.2015", date(2016, 1, 14), "Kampung KB Mertasinga")
+SEMBADAK = ("16.10.05.2041", date(2016, 3, 29), "Kampung KB Seroja")
+SEMBADAK_RDK = date(2021, 8, 12)
+LAMPUNG_BARAT = "18.04"
+LAMPUNG_BARAT_DECREE = date(2024, 5, 8)
+
+# How far along each province is (0–1): drives kecamatan pace, end coverage, profiles, Rumah DataKu.
+MATURITY = {
+    "11": .45, "12": .45, "13": .55, "14": .50, "15": .55, "16": .55, "17": .70, "18": .65, "19": .60,
+    "21": .55, "31": .70, "32": .75, "33": .85, "34": .85, "35": .85, "36": .60, "51": .80, "52": .65,
+    "53": .45, "61": .50, "62": .50, "63": .60, "64": .60, "65": .50, "71": .55, "72": .50, "73": .60,
+    "74": .50, "75": .65, "76": .50, "81": .35, "82": .35, "91": .25, "92": .30, "93": .25, "94": .15,
+    "95": .10, "96": .30,
+}
+NATIONAL_2022_08_24 = 16_793
+
+def _day(d: date) -> int:
+    return int(np.datetime64(d, "D").astype(np.int64))
+
+
+I1 = (_day(PROGRAMME_LAUNCH), _day(date(2016, 12, 31)))
+I2 = (_day(date(2017, 1, 1)), _day(date(2019, 12, 31)))
+I3 = (_day(date(2020, 1, 1)), _day(INPRES_3_2022) - 1)
+I4 = (_day(INPRES_3_2022), _day(date(2022, 8, 24)))
+D_END = _day(END)
+
+
+@dataclass
+class _Unit:
+    """Launch plan of one unit. `later` holds (last day, cumulative count incl. doubles, shape)."""
+
+    code: str
+    maturity: float
+    n_desa: int
+    n_kab: int
+    n2: int = 0
+    c4: int = 0  # cumulative Kampung KB on 24 Aug 2022
+    n4: int = 0
+    doubles: int = 0
+    later: list[tuple[int, int, str]] = field(default_factory=list)
+    c4_fixed: bool = False
+
+
+# Calibrated units: cumulative counts after 24 Aug 2022 as (date, count or None = every desa, shape),
+# and the share of the way to the first of them already made by 24 Aug 2022.
+_SPECIAL = {
+    "16": dict(c4=497, cover=0.86),
+    "17": dict(toward=0.25, anchors=[(date(2024, 6, 4), 1322, "accel"), (date(2024, 7, 31), None, "uniform")]),
+    "63": dict(toward=0.60, anchors=[(date(2023, 4, 3), 456, "uniform")], cover=0.78),
+    "36": dict(toward=0.50, anchors=[(date(2023, 8, 23), 884, "uniform")], cover=0.92),
+    "51": dict(toward=0.60, anchors=[(date(2023, 8, 31), 154, "uniform")], cover=0.78),
+    LAMPUNG_BARAT: dict(toward=0.30, anchors=[(date(2024, 5, 7), "pre_decree", "accel"),
+                                              (LAMPUNG_BARAT_DECREE, None, "point")], doubles=0),
+}
+# Rumah DataKu calibration: unit -> (date, number formed by then among Kampung KB launched by then)
+_RDK_ANCHORS = {"63": (date(2023, 4, 3), 236), "36": (date(2023, 8, 23), 322), "51": (date(2023, 8, 31), 122)}
+
+_NAMES = ("Seroja", "Melati", "Mawar", "Anggrek", "Kenanga", "Cempaka", "Dahlia", "Teratai", "Flamboyan",
+          "Bougenville", "Kamboja", "Tanjung", "Asoka", "Sejahtera", "Bahagia", "Harapan", "Berkah", "Sehati",
+          "Maju Bersama", "Mandiri", "Sakinah", "Berseri", "Bina Keluarga", "Cahaya", "Lestari", "Damai",
+          "Gemilang", "Makmur", "Rukun", "Berkualitas")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+
+
+def _largest_remainder(total: int, weights: np.ndarray) -> np.ndarray:
+    w = np.asarray(weights, dtype=float)
+    raw = total * w / w.sum()
+    base = np.floor(raw).astype(np.int64)
+    rest = total - int(base.sum())
+    order = np.lexsort((np.arange(len(w)), -(raw - base)))  # ties by position: deterministic
+    base[order[:rest]] += 1
+    return base
+
+
+def _dates(rng: np.random.Generator, lo: int, hi: int, n: int, shape: str) -> np.ndarray:
+    """n sorted day numbers in [lo, hi]; 'accel' puts more of them late, 'point' all on hi."""
+    if n == 0:
+        return np.empty(0, dtype=np.int64)
+    if shape == "point":
+        return np.full(n, hi, dtype=np.int64)
+    u = rng.random(n)
+    if shape == "accel":
+        u = u ** (1 / 1.6)
+    return np.sort(np.minimum(lo + np.floor(u * (hi - lo + 1)).astype(np.int64), hi))
+
+
+def _units(desa: pd.DataFrame) -> dict[str, _Unit]:
+    units: dict[str, _Unit] = {}
+    for code, g in desa.groupby("unit", sort=True):
+        units[code] = _Unit(code, MATURITY[code[:2]], len(g), g["kode_kabkota"].nunique())
+    return units
+
+
+# --- 1. launches ---------------------------------------------------------------------------
+
+def _launches(desa: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Active Kampung KB: kode_desa, day, stage, double (second RW/Dusun one in its desa)."""
+    n = len(desa)
+    kab_codes, kab_idx = np.unique(desa["kode_kabkota"].to_numpy(), return_inverse=True)
+    kab_w = np.exp(rng.normal(0.0, 0.5, len(kab_codes)))
+    # Weighted random order (Efraimidis–Spirakis): larger key = earlier; kab/kota differ in pace.
+    prio = np.log(rng.random(n)) / kab_w[kab_idx]
+    d = desa.assign(prio=prio, pos=np.arange(n))
+    forced = {MERTASINGA[0]: MERTASINGA, SEMBADAK[0]: SEMBADAK}
+
+    # Stage 1: one per kab/kota.
+    d["force"] = d["kode_desa"].isin(forced)
+    top = d.sort_values(["force", "prio"], ascending=False, kind="stable").drop_duplicates("kode_kabkota")
+    s1 = top.sort_values("pos")["pos"].to_numpy()
+    used = np.zeros(n, bool)
+    used[s1] = True
+    # Stage 2 candidates: the best desa of each kecamatan without a stage-1 Kampung KB.
+    kec_has = set(d.loc[used, "kode_kecamatan"])
+    rest = d.loc[~d["kode_kecamatan"].isin(kec_has)]
+    kec_best = rest.sort_values("prio", ascending=False, kind="stable").drop_duplicates("kode_kecamatan")
+    kec_key = np.log(rng.random(len(kec_best))) / kab_w[kab_idx[kec_best["pos"].to_numpy()]]
+    kec_best = kec_best.assign(key=kec_key).sort_values("key", ascending=False, kind="stable")
+
+    units = _units(d)
+    s1_by_unit = d.iloc[s1].groupby("unit")["pos"].apply(np.array).to_dict()
+    kec_by_unit = {u: g["pos"].to_numpy() for u, g in kec_best.groupby("unit", sort=True)}
+    for u in units.values():
+        spec = _SPECIAL.get(u.code, {})
+        avail = len(kec_by_unit.get(u.code, ()))
+        f2 = float(np.clip(0.45 + 0.45 * u.maturity + rng.normal(0, 0.05), 0.3, 0.97))
+        u.n2 = int(round(f2 * avail))
+        c2 = u.n_kab + u.n2
+        if "c4" in spec:
+            u.c4, u.c4_fixed = spec["c4"], True
+        elif "anchors" in spec:
+            first = spec["anchors"][0][1]
+            if first == "pre_decree":
+                first = u.n_desa
+            u.c4, u.c4_fixed = c2 + int(round(spec["toward"] * (first - c2))), True
+    free = [u for u in units.values() if not u.c4_fixed]
+    c2_all = {u.code: u.n_kab + u.n2 for u in units.values()}
+    growth = NATIONAL_2022_08_24 - sum(u.c4 for u in units.values() if u.c4_fixed) - sum(c2_all[u.code] for u in free)
+    if growth < 0:
+        raise RuntimeError("demo plan: national 2022 figure below the 2019 stage; change the seed")
+    for u, g in zip(free, _largest_remainder(growth, np.array([u.n_desa * (0.3 + u.maturity) for u in free]))):
+        u.c4 = c2_all[u.code] + int(g)
+
+    rows_pos, rows_day, rows_stage, rows_double = [], [], [], []
+
+    def add(pos, days, stage, double=False):
+        rows_pos.append(np.asarray(pos, dtype=np.int64))
+        rows_day.append(np.asarray(days, dtype=np.int64))
+        rows_stage.append(np.full(len(pos), stage, dtype=np.int8))
+        rows_double.append(np.full(len(pos), double, dtype=bool))
+
+    ordered_rest = d.loc[~used].sort_values(["unit", "prio"], ascending=[True, False], kind="stable")
+    rest_by_unit = {u: g["pos"].to_numpy() for u, g in ordered_rest.groupby("unit", sort=True)}
+    forced_pos = set(d.loc[d["force"], "pos"])
+    for u in units.values():
+        spec = _SPECIAL.get(u.code, {})
+        # Stage 1 (2016): forced desa on their dates, the rest after 14 Jan.
+        p1 = s1_by_unit[u.code]
+        days1 = np.empty(len(p1), np.int64)
+        fixed = np.array([int(p) in forced_pos for p in p1])
+        for i in np.flatnonzero(fixed):
+            days1[i] = _day(forced[d.at[int(p1[i]), "kode_desa"]][1])
+        days1[~fixed] = rng.permutation(_dates(rng, I1[0] + 1, I1[1], int((~fixed).sum()), "uniform"))
+        add(p1, days1, 1)
+        # Stage 2 (2017–2019): one per chosen kecamatan, in key order.
+        p2 = kec_by_unit.get(u.code, np.empty(0, np.int64))[: u.n2]
+        add(p2, _dates(rng, *I2, len(p2), "uniform"), 2)
+        used[p2] = True
+        remaining = [p for p in rest_by_unit.get(u.code, ()) if not used[p]]
+        remaining = np.array(remaining, dtype=np.int64)
+        c2 = u.n_kab + u.n2
+        g = u.c4 - c2
+        if g < 0:
+            raise RuntimeError(f"demo plan: unit {u.code} has more Kampung KB by 2019 than by Aug 2022")
+        u.n4 = int(round(0.15 * g))
+        n3 = g - u.n4
+        u.doubles = int(spec.get("doubles", round(0.03 * n3)))
+        new3 = n3 - u.doubles
+        take = 0
+        p3 = remaining[take:take + new3]; take += new3
+        add(p3, _dates(rng, *I3, len(p3), "uniform"), 3)
+        # Second RW/Dusun Kampung KB in desa that already have a pre-Inpres one.
+        hosts = np.concatenate([p2, p3])
+        hosts = hosts[~np.isin(hosts, list(forced_pos))]
+        if u.doubles > len(hosts):
+            raise RuntimeError(f"demo plan: unit {u.code} lacks desa for {u.doubles} second Kampung KB")
+        ph = np.sort(rng.choice(hosts, u.doubles, replace=False))
+        add(ph, rng.permutation(_dates(rng, *I3, len(ph), "uniform")), 3, True)
+        p4 = remaining[take:take + u.n4]; take += u.n4
+        add(p4, _dates(rng, *I4, len(p4), "uniform"), 4)
+        # After 24 Aug 2022: the unit's anchors, then its end-2024 coverage.
+        all_count = u.n_desa + u.doubles  # every desa covered
+        cum, lo = u.c4, I4[1] + 1
+        anchors = list(spec.get("anchors", []))
+        last_is_full = bool(anchors) and anchors[-1][1] is None
+        if not last_is_full:
+            cover = spec.get("cover", float(np.clip(0.5 + 0.62 * u.maturity + rng.normal(0, 0.04), 0.3, 1.0)))
+            if cover > 0.95:
+                cover = 1.0  # some provinces reach every desa
+            end_new = max(int(round(cover * u.n_desa)), u.c4 - u.doubles + int(0.1 * (u.n_desa - u.c4)))
+            anchors.append((END, end_new + u.doubles, "accel"))
+        for when, target, shape in anchors:
+            if target is None:
+                target = all_count
+            elif target == "pre_decree":
+                target = u.c4 + int(round(0.25 * (all_count - u.c4)))
+            k = target - cum
+            if k < 0 or take + k > len(remaining):
+                raise RuntimeError(f"demo plan: unit {u.code} cannot reach {target} by {when}")
+            pk = remaining[take:take + k]; take += k
+            hi = _day(when)
+            add(pk, _dates(rng, lo, hi, k, shape), 5)
+            u.later.append((hi, target, shape))
+            cum, lo = target, hi + 1
+
+    return pd.DataFrame({
+        "pos": np.concatenate(rows_pos), "day": np.concatenate(rows_day),
+        "stage": np.concatenate(rows_stage), "double": np.concatenate(rows_double),
+    })
+
+
+def _kampung_kb(desa: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    act = _launches(desa, rng)
+    act["aktif"] = True
+    # Inactive extras: pre-2022 Kampung KB that stopped; never in Lampung Barat (its 136 are a decree).
+    n_in = int(round(INACTIVE_SHARE * len(act)))
+    pool = np.flatnonzero(~desa["unit"].eq(LAMPUNG_BARAT).to_numpy()
+                          & ~desa["kode_desa"].isin([MERTASINGA[0], SEMBADAK[0]]).to_numpy())
+    ina = pd.DataFrame({
+        "pos": np.sort(rng.choice(pool, n_in, replace=False)),
+        "day": rng.integers(I2[0], _day(date(2021, 12, 31)) + 1, n_in),
+        "stage": np.full(n_in, 9, np.int8), "double": np.zeros(n_in, bool), "aktif": False,
+    })
+    k = pd.concat([act, ina], ignore_index=True)
+    k = k.join(desa[["kode_desa", "nama_desa", "jenis", "kode_kabkota", "kode_provinsi", "unit"]], on="pos")
+
+    # Cakupan: whole desa after Inpres 3/2022; before it some RW (kelurahan) or Dusun (desa) ones;
+    # both Kampung KB of a desa holding two are RW/Dusun.
+    kel = k["jenis"].eq("kelurahan").to_numpy()
+    small_word = np.where(kel, "RW", "Dusun")
+    pre = k["day"].to_numpy() < _day(INPRES_3_2022)
+    two = k["pos"].isin(k.loc[k["double"], "pos"]).to_numpy() & k["aktif"].to_numpy() & pre
+    r = rng.random(len(k))
+    small = pre & (two | (r < np.where(kel, 0.35, 0.15)) | ~k["aktif"].to_numpy())  # inactive: old RW/Dusun ones
+    small &= ~k["kode_desa"].isin([MERTASINGA[0], SEMBADAK[0]]).to_numpy()
+    k["cakupan_wilayah"] = np.where(small, small_word, "Desa")
+
+    # Names: a flower or a wish, the desa, and the RW/Dusun for small ones.
+    word = np.asarray(_NAMES, dtype=object)[rng.integers(0, len(_NAMES), len(k))]
+    style = rng.random(len(k))
+    nama_desa = k["nama_desa"].to_numpy(dtype=object)
+    rw = rng.integers(1, 13, len(k))
+    dus = np.asarray(_ROMAN, dtype=object)[(rw - 1) % len(_ROMAN)]
+    nm = np.where(style < 0.45, "Kampung KB " + nama_desa,
+                  np.where(style < 0.85, "Kampung KB " + word + " " + nama_desa, "Kampung KB " + word))
+    unit_part = np.where(kel, np.char.add("RW ", np.char.zfill(rw.astype(str), 2)).astype(object), "Dusun " + dus)
+    nm = np.where(small, "Kampung KB " + word + " " + unit_part + " " + nama_desa, nm)
+    for code, _, name in (MERTASINGA, SEMBADAK):
+        nm[k["kode_desa"].eq(code).to_numpy()] = name
+    k["nama"] = nm
+
+    # contoh_kabupaten: the 2016 one of each kab/kota; contoh_provinsi: the earliest of those per province
+    # (Sembadak for Sumatera Selatan: Juara I se-Sumsel).
+    k["contoh_kabupaten"] = k["stage"].eq(1)
+    first = k.loc[k["contoh_kabupaten"]].assign(
+        pref=lambda x: x["kode_desa"].eq(SEMBADAK[0])).sort_values(["pref", "day", "kode_desa"],
+                                                                   ascending=[False, True, True], kind="stable")
+    prov_pick = first.drop_duplicates("kode_provinsi").index
+    k["contoh_provinsi"] = k.index.isin(prov_pick)
+
+    k = k.sort_values(["day", "kode_desa", "aktif", "double"], ascending=[True, True, False, True],
+                      kind="stable").reset_index(drop=True)
+    k["id"] = [f"KKB-{i:06d}" for i in range(1, len(k) + 1)]
+    k["tanggal_pencanangan"] = pd.to_datetime(k["day"].to_numpy().astype("datetime64[D]")).astype("datetime64[s]")
+    return k
+
+
+# --- 2. profiles -------------------------------------------------------------------------
+
+def _maturity_q(k: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
+    """Per-Kampung KB maturity in (0, 1): older and in a more mature province means stronger."""
+    age = (D_END - k["day"].to_numpy()) / 365.25
+    prov_m = k["kode_provinsi"].map(MATURITY).to_numpy(float)
+    kab_codes, kab_idx = np.unique(k["kode_kabkota"].to_numpy(), return_inverse=True)
+    kab_eff = rng.normal(0, 0.35, len(kab_codes))[kab_idx]
+    z = -1.1 + 0.45 * age + 2.0 * (prov_m - 0.5) + kab_eff + rng.normal(0, 0.6, len(k))
+    return 1 / (1 + np.exp(-z))
+
+
+def _profil(k: pd.DataFrame, q: np.ndarray, rng: np.random.Generator) -> pd.DataFrame:
+    n = len(k)
+
+    def flag(p):
+        return rng.random(n) < np.clip(p, 0, 1)
+
+    out = pd.DataFrame({"kampung_kb_id": k["id"].to_numpy()})
+    pokja = flag(0.7 + 0.3 * q)
+    out["pokja_ada"] = pokja
+    out["pokja_sk"] = pokja & flag(0.3 + 0.7 * q)
+    jumlah = np.where(pokja, rng.integers(5, 26, n), 0)
+    out["pokja_jumlah"] = jumlah
+    trained = rng.binomial(jumlah, np.clip(0.05 + 0.7 * q, 0, 1))
+    out["pokja_terlatih"] = np.where(flag(0.35 * (1 - q)), 0, trained)
+    out["plkb_pendamping"] = flag(0.5 + 0.5 * q)
+    reg = flag(0.15 + 0.8 * q)
+    out["regulasi_ada"] = reg
+    tingkat = np.asarray(REGULASI_TINGKAT, dtype=object)[rng.choice(4, n, p=[0.05, 0.35, 0.15, 0.45])]
+    out["regulasi_tingkat"] = pd.Series(np.where(reg, tingkat, None), dtype="str")
+    out["rencana_kerja"] = flag(0.25 + 0.65 * q)
+    out["sekretariat"] = flag(0.35 + 0.65 * q)
+    out["rumah_dataku"] = "tidak"  # filled by _rumah_dataku
+    out["rumah_dataku_tanggal"] = pd.NaT
+    for p, (a, b) in zip(POKTAN, ((0.6, 0.4), (0.4, 0.6), (0.4, 0.6), (0.2, 0.7), (0.1, 0.75))):
+        out[f"poktan_{p}"] = flag(a + b * q)
+    for s, (a, b) in zip(SUMBER_DANA, ((0.2, 0.6), (0.2, 0.6), (0.45, 0.55), (0.02, 0.25), (0.02, 0.35),
+                                       (0.15, 0.6))):
+        out[f"dana_{s}"] = flag(a + b * q)
+    for s, (a, b) in zip(PENGGUNAAN_DATA, ((0.5, 0.5), (0.25, 0.7), (0.1, 0.6), (0.05, 0.55), (0.02, 0.2))):
+        out[f"data_{s}"] = flag(a + b * q)
+    out["jumlah_mekanisme"] = rng.binomial(5, np.clip(0.1 + 0.85 * q, 0, 1))
+    out["jumlah_instansi"] = rng.binomial(10, np.clip(0.03 + 0.65 * q, 0, 1))
+    out["klasifikasi"] = ""
+    return out
+
+
+def _rumah_dataku(k: pd.DataFrame, q: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Status ('ada'/'belum'/'tidak') and day formed (-1 if none). Never before launch nor 2021."""
+    n = len(k)
+    day = k["day"].to_numpy()
+    start = np.maximum(day, _day(RUMAH_DATAKU_START))
+    prov_m = k["kode_provinsi"].map(MATURITY).to_numpy(float)
+    p_ada = np.clip((0.25 + 0.6 * prov_m) * (0.35 + 0.9 * q), 0, 0.95)
+    p_ada = np.where(day > D_END - 90, p_ada * 0.4, p_ada)
+    ada = rng.random(n) < p_ada
+    formed = start + np.floor(rng.random(n) ** 0.7 * (D_END - start + 1)).astype(np.int64)
+    status = np.where(ada, "ada", np.where(rng.random(n) < 0.55, "belum", "tidak")).astype(object)
+
+    aktif = k["aktif"].to_numpy()
+    for unit, (when, target) in _RDK_ANCHORS.items():
+        a = _day(when)
+        elig = np.flatnonzero(aktif & k["unit"].eq(unit).to_numpy() & (day <= a))
+        keys = np.log(rng.random(len(elig))) / (0.2 + q[elig])
+        chosen = elig[np.argsort(-keys, kind="stable")[:target]]
+        if len(chosen) != target:
+            raise RuntimeError(f"demo plan: {unit} has fewer than {target} Kampung KB by {when}")
+        others = np.setdiff1d(elig, chosen)
+        status[elig] = "ada"
+        s = start[chosen]
+        formed[chosen] = s + np.floor(rng.random(len(chosen)) ** 0.7 * (a - s + 1)).astype(np.int64)
+        later = rng.random(len(others)) < 0.5
+        formed[others] = rng.integers(a + 1, D_END + 1, len(others))
+        status[others] = np.where(later, "ada", np.where(rng.random(len(others)) < 0.6, "belum", "tidak"))
+    formed = np.where(status == "ada", formed, -1)
+    return status, formed
+
+
+# --- 3. family-planning figures -----------------------------------------------------------
+
+def _kkbpk(k: pd.DataFrame, q: np.ndarray, rng: np.random.Generator) -> pd.DataFrame:
+    kk, qq = k, q
+    n = len(kk)
+    prov = kk["kode_provinsi"].to_numpy()
+    codes = np.array(sorted(MATURITY))
+    # Province levels (drawn once per province, in code order).
+    cpr_p = dict(zip(codes, rng.uniform(0.46, 0.64, len(codes))))
+    mkjp_p = dict(zip(codes, rng.uniform(0.16, 0.32, len(codes))))
+    unmet_p = dict(zip(codes, rng.uniform(0.06, 0.13, len(codes))))
+    cpr_b = np.array([cpr_p[p] for p in prov])
+    mkjp_b = np.array([mkjp_p[p] for p in prov])
+    unmet_b = np.array([unmet_p[p] for p in prov])
+
+    size = np.exp(rng.normal(np.log(430), 0.4, n))
+    size *= np.where(kk["cakupan_wilayah"].ne("Desa").to_numpy(), 0.5, 1.0)
+    size *= np.where(kk["jenis"].eq("kelurahan").to_numpy(), 1.4, 1.0)
+    pus = np.clip(np.round(size), 150, 900).astype(np.int64)
+    cpr = np.clip(cpr_b + 0.02 * (qq - 0.5) + rng.normal(0, 0.07, n), 0.3, 0.8)
+    users = rng.binomial(pus, cpr)
+    mkjp = rng.binomial(users, np.clip(mkjp_b + 0.03 * (qq - 0.5) + rng.normal(0, 0.05, n), 0.05, 0.5))
+    long_ = rng.multinomial(mkjp, [0.32, 0.14, 0.03, 0.51])
+    short = rng.multinomial(users - mkjp, [0.68, 0.25, 0.07])
+    # Every Kampung KB has its latest month; an inactive one stopped reporting in 2022–2023.
+    stopped = pd.to_datetime(rng.integers(_day(date(2022, 1, 1)), _day(date(2023, 12, 31)) + 1, n)
+                             .astype("datetime64[D]")).to_period("M").to_timestamp()
+    periode = np.where(kk["aktif"].to_numpy(), PERIODE.to_datetime64(), stopped.to_numpy())
+    out = pd.DataFrame({"kampung_kb_id": kk["id"].to_numpy(), "periode": pd.to_datetime(periode), "pus": pus})
+    for j, m in enumerate(("iud", "mow", "mop", "implan")):
+        out[f"kb_{m}"] = long_[:, j]
+    for j, m in enumerate(("suntik", "pil", "kondom")):
+        out[f"kb_{m}"] = short[:, j]
+    non = pus - users
+    unmet = np.minimum(rng.binomial(pus, np.clip(unmet_b - 0.02 * (qq - 0.5) + rng.normal(0, 0.03, n), 0.01, 0.3)),
+                       non)
+    iat = rng.binomial(unmet, 0.45)
+    hamil = rng.binomial(non - unmet, 0.15)
+    segera = rng.binomial(non - unmet - hamil, 0.2)
+    out["tkb_hamil"], out["tkb_ingin_anak_segera"], out["tkb_iat"], out["tkb_tial"] = hamil, segera, iat, unmet - iat
+    fam = np.round(pus * rng.uniform(0.7, 1.3, n)).astype(np.int64)
+    out["keluarga_poktan"] = fam
+    out["peserta_poktan"] = rng.binomial(fam, np.clip(0.15 + 0.1 * qq + rng.normal(0, 0.07, n), 0.02, 0.7))
+    return out[TABLES["kkbpk"].names]
+
+
+# --- 4. Desa Cantik -----------------------------------------------------------------------
+
+def _desa_cantik(desa: pd.DataFrame, k: pd.DataFrame, prof: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    provs = np.array(sorted(MATURITY))
+    taken = np.zeros(len(desa), bool)
+    prov_rows = {p: np.flatnonzero(desa["kode_provinsi"].to_numpy() == p) for p in provs}
+    kkb_desa = np.zeros(len(desa), bool)
+    kkb_desa[k.loc[k["aktif"], "pos"].to_numpy()] = True
+    rows = []
+
+    def pick(prov: str, m: int, year: int, mask=None):
+        rows_p = prov_rows[prov]
+        keep = ~taken[rows_p] if mask is None else ~taken[rows_p] & mask[rows_p]
+        cand = rows_p[keep]
+        w = np.where(kkb_desa[cand], 3.0, 1.0)  # BKKBN–BPS synergy: Kampung KB desa more likely
+        keys = np.log(rng.random(len(cand))) / w
+        got = cand[np.argsort(-keys, kind="stable")[:m]]
+        if len(got) < m:
+            raise RuntimeError(f"demo plan: not enough desa for Desa Cantik in {prov}")
+        taken[got] = True
+        rows.append(pd.DataFrame({"pos": got, "tahun": year}))
+
+    # 2021: 100 in 30 provinces (Kalimantan Selatan started in 2022).
+    p21 = np.sort(rng.choice(provs[provs != "63"], 30, replace=False))
+    for p, m in zip(p21, _largest_remainder(100, np.ones(30))):
+        pick(p, int(m), 2021)
+    # 2022: 200, Kalimantan Selatan exactly 15: some in Kampung KB desa with a Rumah DataKu by then,
+    # some in Kampung KB desa without one, some outside any Kampung KB.
+    end22 = _day(date(2022, 12, 31))
+    kal = k["aktif"] & k["unit"].eq("63") & (k["day"] <= end22)
+    rdk_day = prof["_rdk_day"].to_numpy()
+    with_rdk = np.zeros(len(desa), bool)
+    with_rdk[k.loc[kal & (rdk_day[k.index] >= 0) & (rdk_day[k.index] <= end22), "pos"].to_numpy()] = True
+    kkb22 = np.zeros(len(desa), bool)
+    kkb22[k.loc[kal, "pos"].to_numpy()] = True
+    pick("63", 5, 2022, with_rdk)
+    pick("63", 4, 2022, kkb22 & ~with_rdk)
+    pick("63", 6, 2022, ~kkb22)
+    others = provs[provs != "63"]
+    w = np.sqrt(desa.groupby("kode_provinsi").size().reindex(others).to_numpy())
+    for p, m in zip(others, _largest_remainder(185, w)):
+        if m:
+            pick(p, int(m), 2022)
+    for p, m in zip(provs, _largest_remainder(250, np.sqrt(desa.groupby("kode_provinsi").size().reindex(provs)
+                                                            .to_numpy()))):
+        if m:
+            pick(p, int(m), 2023)
+    dc = pd.concat(rows, ignore_index=True)
+    dc["kode_desa"] = desa["kode_desa"].to_numpy()[dc["pos"].to_numpy()]
+    return dc.sort_values(["tahun", "kode_desa"], kind="stable").reset_index(drop=True)[["kode_desa", "tahun"]]
+
+
+# --- assembly -------------------------------------------------------------------------------
+
+def _sembadak(k: pd.DataFrame, prof: pd.DataFrame, kkbpk: pd.DataFrame) -> None:
+    """Juara I se-Sumsel: a full profile and strong KB figures (in place)."""
+    kid = k.loc[k["kode_desa"].eq(SEMBADAK[0]), "id"].iloc[0]
+    i = prof.index[prof["kampung_kb_id"].eq(kid)][0]
+    prof.loc[i, ["pokja_ada", "pokja_sk", "plkb_pendamping", "regulasi_ada", "rencana_kerja", "sekretariat"]] = True
+    prof.loc[i, ["pokja_jumlah", "pokja_terlatih", "jumlah_mekanisme", "jumlah_instansi"]] = [21, 17, 5, 9]
+    prof.loc[i, "regulasi_tingkat"] = "bupati/walikota"
+    prof.loc[i, [f"poktan_{p}" for p in POKTAN]] = True
+    prof.loc[i, [f"dana_{s}" for s in SUMBER_DANA]] = [True, True, True, False, True, True]
+    prof.loc[i, [f"data_{s}" for s in PENGGUNAAN_DATA]] = True
+    prof.loc[i, "rumah_dataku"] = "ada"
+    prof.loc[i, "_rdk_day"] = _day(SEMBADAK_RDK)
+    j = kkbpk.index[kkbpk["kampung_kb_id"].eq(kid)][0]
+    kkbpk.loc[j, ["pus", "kb_iud", "kb_mow", "kb_mop", "kb_implan", "kb_suntik", "kb_pil", "kb_kondom", "tkb_hamil",
+                  "tkb_ingin_anak_segera", "tkb_iat", "tkb_tial", "keluarga_poktan", "peserta_poktan"]] = [
+        612, 41, 17, 3, 64, 229, 78, 19, 26, 31, 14, 10, 655, 318]
+
+
+def build_tables(master: pd.DataFrame, seed: int = SEED) -> dict[str, pd.DataFrame]:
+    """The four demo tables in canonical form (dates as Timestamps, flags as bools, counts as int64).
+
+    kampung_kb.attrs["demo"] holds {"klasifikasi_beda": n, "tidak_aktif": n}. Same master and seed,
+    same tables.
+    """
+    rng = np.random.default_rng(seed)
+    desa = desa_table(master).sort_values("kode_desa", kind="stable").reset_index(drop=True)
+    for code in (MERTASINGA[0], SEMBADAK[0]):
+        if not desa["kode_desa"].eq(code).any():
+            raise ValueError(f"the demo data needs desa {code} in the region master")
+    missing = sorted(set(desa["kode_provinsi"]) - set(MATURITY))
+    if missing:
+        raise ValueError(f"the demo data knows no province {', '.join(missing)}")
+    desa["unit"] = np.where(desa["kode_kabkota"].eq(LAMPUNG_BARAT), LAMPUNG_BARAT, desa["kode_provinsi"])
+
+    k = _kampung_kb(desa, rng)
+    q = _maturity_q(k, rng)
+    q[k["kode_desa"].eq(SEMBADAK[0]).to_numpy()] = 0.99
+    prof = _profil(k, q, rng)
+    status, formed = _rumah_dataku(k, q, rng)
+    prof["rumah_dataku"] = status
+    prof["_rdk_day"] = formed
+    kkbpk = _kkbpk(k, q, rng)
+    _sembadak(k, prof, kkbpk)
+    prof["rumah_dataku"] = prof["rumah_dataku"].astype("str")
+    rd = prof["_rdk_day"].to_numpy(np.int64)
+    prof["rumah_dataku_tanggal"] = pd.to_datetime(np.where(rd >= 0, rd, np.nan), unit="D").astype("datetime64[s]")
+    dc = _desa_cantik(desa, k, prof, rng)
+
+    # Reported class: the computed one, except a few deliberate mismatches (one class up or down).
+    scores = indicator_scores(prof, kkbpk)
+    computed = scores["klasifikasi_hitung"].to_numpy(dtype=object)
+    idx = {c: i for i, c in enumerate(KLASIFIKASI)}
+    level = np.array([idx[c] for c in computed])
+    n_mis = int(round(MISMATCH_SHARE * len(prof)))
+    pool = np.flatnonzero(~prof["kampung_kb_id"].isin(k.loc[k["kode_desa"].eq(SEMBADAK[0]), "id"]).to_numpy())
+    mis = np.sort(rng.choice(pool, n_mis, replace=False))
+    step = np.where(rng.random(n_mis) < 0.5, -1, 1)
+    step = np.where(level[mis] == 0, 1, np.where(level[mis] == 3, -1, step))
+    level[mis] += step
+    prof["klasifikasi"] = pd.Series(np.asarray(KLASIFIKASI, dtype=object)[level], dtype="str")
+    if computed[prof.index[prof["kampung_kb_id"].isin(k.loc[k["kode_desa"].eq(SEMBADAK[0]), "id"])][0]] \
+            != BERKELANJUTAN:
+        raise RuntimeError("demo plan: Kampung KB Seroja (Sembadak) should be Berkelanjutan")
+
+    kkb = k[TABLES["kampung_kb"].names].copy()
+    kkb.attrs["demo"] = {"klasifikasi_beda": n_mis, "tidak_aktif": int((~k["aktif"]).sum())}
+    return {
+        "kampung_kb": kkb,
+        "profil": prof[TABLES["profil"].names].copy(),
+        "kkbpk": kkbpk,
+        "desa_cantik": dc.assign(tahun=dc["tahun"].astype("int64")),
+    }
+
+
+# --- writing ------------------------------------------------------------------------------
+
+def _csv_bytes(name: str, df: pd.DataFrame) -> bytes:
+    out = df.copy()
+    for col in TABLES[name].columns:
+        s = out[col.name]
+        if col.kind == "bool":
+            out[col.name] = np.where(s.to_numpy(bool), "ya", "tidak")
+        elif col.kind == "date":
+            out[col.name] = s.dt.strftime("%Y-%m-%d").fillna("")
+        elif col.kind == "month":
+            out[col.name] = s.dt.strftime("%Y-%m")
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+README = """\
+Data contoh (sintetis) — kbreport
+=================================
+
+Folder ini berisi DATA CONTOH SINTETIS, bukan data resmi BKKBN. Data dibuat oleh
+`kbreport demo` (modul kbreport.ingest.demo, benih acak {seed}) di atas master wilayah Kemendagri
+yang asli, dan dikalibrasi agar beberapa angka yang pernah dipublikasikan (mis. 16.793
+Kampung KB per 24 Agustus 2022) terpenuhi persis. Nama, profil, angka KB, Rumah DataKu dan
+Desa Cantik selain angka-angka itu adalah rekaan. Jangan mengutipnya sebagai data resmi.
+
+Sample data (synthetic) — kbreport
+This folder holds SYNTHETIC SAMPLE DATA, not official BKKBN data. It was made by
+`kbreport demo` (module kbreport.ingest.demo, random seed {seed}) over the real Kemendagri region
+master and calibrated so that a few published figures (e.g. 16,793 Kampung KB on 24 August
+2022) are met exactly. Everything else — names, profiles, KB figures, Rumah DataKu, Desa
+Cantik — is invented. Do not quote it as official data.
+
+Files: kampung_kb.csv, profil.csv, kkbpk.csv, desa_cantik.csv, sumber.json
+"""
+
+
+def _write_atomic(out: Path, files: dict[str, bytes]) -> None:
+    """Every file is written in full under a temporary name in `out`, then all are os.replace'd."""
+    out.mkdir(parents=True, exist_ok=True)
+    tmp: dict[str, str] = {}
+    try:
+        for name, data in files.items():
+            # Not mkstemp: its 0600 mode would stick to the final file; "xb" honours the umask.
+            path = str(out / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+            tmp[name] = path
+            with open(path, "xb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        for name, path in tmp.items():
+            os.replace(path, out / name)
+    finally:
+        for path in tmp.values():
+            if os.path.exists(path):
+                os.unlink(path)
+
+
+def generate(out_dir: str | os.PathLike = "data/demo", seed: int = SEED, master: pd.DataFrame | None = None) -> dict:
+    """Build the demo tables and write them into `out_dir`. Returns a summary (rows, bytes, years, checks)."""
+    t0 = time.perf_counter()
+    master = load_master() if master is None else master
+    tables = build_tables(master, seed)
+    cal = check_calibration(tables)
+    if not cal["cocok"].all():  # a bug in the plan, never expected
+        bad = cal.loc[~cal["cocok"]].to_dict("records")
+        raise RuntimeError(f"demo data misses its calibration: {bad}")
+    meta = tables["kampung_kb"].attrs["demo"]
+    files = {f"{name}.csv": _csv_bytes(name, tables[name]) for name in TABLE_NAMES}
+    sumber = {
+        "sumber": SOURCE,
+        "label": SYNTHETIC_LABEL,
+        "sintetis": True,
+        "generator": "kbreport.ingest.demo",
+        "seed": int(seed),
+        "kbreport_version": __version__,
+        "periode_kkbpk": PERIODE.strftime("%Y-%m"),
+        "klasifikasi_beda": meta["klasifikasi_beda"],
+        "kampung_kb_tidak_aktif": meta["tidak_aktif"],
+        "kalibrasi": [{"wilayah": r["wilayah"], "kode": r["kode"], "tanggal": r["tanggal"].isoformat(),
+                       "ukuran": r["ukuran"], "nilai": int(r["target"])} for r in cal.to_dict("records")],
+    }
+    files["sumber.json"] = (json.dumps(sumber, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    files["README.txt"] = README.format(seed=seed).encode("utf-8")
+    out = Path(out_dir)
+    _write_atomic(out, files)
+
+    kkb = tables["kampung_kb"]
+    active = kkb.loc[kkb["aktif"]]
+    return {
+        "out_dir": str(out),
+        "seed": int(seed),
+        "rows": {name: len(tables[name]) for name in TABLE_NAMES},
+        "bytes": {name: len(data) for name, data in files.items()},
+        "kampung_kb_per_tahun": {int(y): int(n) for y, n in
+                                 active["tanggal_pencanangan"].dt.year.value_counts().sort_index().items()},
+        "kampung_kb_aktif": len(active),
+        "kampung_kb_tidak_aktif": meta["tidak_aktif"],
+        "klasifikasi_beda": meta["klasifikasi_beda"],
+        "kalibrasi_cocok": int(cal["cocok"].sum()),
+        "kalibrasi_total": len(cal),
+        "detik": time.perf_counter() - t0,
+    }
+
+
+def format_summary(s: dict, lang: str = "id") -> str:
+    """The summary `kbreport demo` prints (Indonesian by default)."""
+    from babel.numbers import format_decimal
+
+    loc = "id" if lang == "id" else "en"
+
+    def num(x, digits=0):
+        return format_decimal(x, format="#,##0" + ("." + "0" * digits if digits else ""), locale=loc)
+
+    id_ = lang == "id"
+    lines = [
+        (f"{SYNTHETIC_LABEL['id']} ditulis ke {s['out_dir']} (benih {s['seed']})" if id_ else
+         f"{SYNTHETIC_LABEL['en']} written to {s['out_dir']} (seed {s['seed']})"),
+        "Baris per tabel:" if id_ else "Rows per table:",
+    ]
+    for name, n in s["rows"].items():
+        lines.append(f"  {name:<12} {num(n):>8}")
+    lines.append(("Kampung KB aktif per tahun pencanangan:" if id_ else "Active Kampung KB by launch year:"))
+    total = 0
+    for y, n in s["kampung_kb_per_tahun"].items():
+        total += n
+        lines.append(f"  {y}  {num(n):>8}  ({'kumulatif' if id_ else 'cumulative'} {num(total)})")
+    lines.append((f"  tidak aktif: {num(s['kampung_kb_tidak_aktif'])}; klasifikasi dilaporkan ≠ dihitung: "
+                  f"{num(s['klasifikasi_beda'])}") if id_ else
+                 (f"  inactive: {num(s['kampung_kb_tidak_aktif'])}; reported ≠ computed class: "
+                  f"{num(s['klasifikasi_beda'])}"))
+    lines.append("Ukuran berkas:" if id_ else "File sizes:")
+    for name, b in s["bytes"].items():
+        lines.append(f"  {name:<16} {num(b):>12} bita" if id_ else f"  {name:<16} {num(b):>12} bytes")
+    lines.append(f"  {'jumlah' if id_ else 'total':<16} {num(sum(s['bytes'].values())):>12} "
+                 f"({num(sum(s['bytes'].values()) / 1e6, 1)} MB)")
+    lines.append((f"Kalibrasi: {s['kalibrasi_cocok']} dari {s['kalibrasi_total']} angka cocok persis; "
+                  f"waktu {num(s['detik'], 1)} detik") if id_ else
+                 (f"Calibration: {s['kalibrasi_cocok']} of {s['kalibrasi_total']} figures exact; "
+                  f"time {num(s['detik'], 1)} s"))
+    return "\n".join(lines)
