@@ -141,10 +141,16 @@ def records(text: str, sep: str) -> tuple[list[list[str]], list[int]]:
     """Python's csv reading of the text, and the line each record starts on."""
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=sep)
     rows, starts, prev = [], [], 0
-    for rec in reader:
-        rows.append(rec)
-        starts.append(prev + 1)
-        prev = reader.line_num
+    try:
+        for rec in reader:
+            rows.append(rec)
+            starts.append(prev + 1)
+            prev = reader.line_num
+    except csv.Error as e:
+        if "field larger than field limit" not in str(e):
+            raise
+        # a quote opened on the record's first line swallowed the file past the cell size limit
+        raise Structural("quote_unbalanced", line=prev + 1, lines=max(reader.line_num - prev - 1, 1)) from None
     return rows, starts
 
 
