@@ -338,14 +338,20 @@ class _KeyedError(ValueError):
         self.key, self.reason = key, reason
         super().__init__(reason)
 
+    def __reduce__(self):
+        return type(self), (self.key, self.reason)
+
 
 # --- YAML --------------------------------------------------------------------------------------
 
 
 class _DuplicateKeyError(yaml.constructor.ConstructorError):
     def __init__(self, key, first_line: int, mark):
-        self.key = key
+        self.key, self.first_line, self.mark = key, first_line, mark
         super().__init__(None, None, f"kunci ganda (sudah ada di baris {first_line})", mark)
+
+    def __reduce__(self):
+        return type(self), (self.key, self.first_line, self.mark)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

@@ -28,8 +28,9 @@ import pandas as pd
 
 from kbreport.ingest import schema
 from kbreport.ingest import structure
-from kbreport.errors import DataValidationError, Problem
-from kbreport.text.messages import SEVERITY, format_int, format_megabytes, message, reason, separator_name
+from kbreport.errors import Problem
+from kbreport.text import fmt
+from kbreport.text.messages import SEVERITY, data_validation_error, message, reason, separator_name
 
 EXTENSIONS = (".csv", ".xlsx")
 ROW_INDEX = "baris"
@@ -118,7 +119,11 @@ class RawTable:
 
 class _Unreadable(Exception):
     def __init__(self, key: str, **fields):
+        super().__init__(key)
         self.key, self.fields = key, fields
+
+    def __reduce__(self):  # keyword fields do not survive the default (type, args) pickling
+        return structure._rebuild, (type(self), self.key, self.fields)
 
 
 def _cell_text(v) -> str:
@@ -282,14 +287,14 @@ def _read_csv(path: Path, table: schema.Table, problem) -> pd.DataFrame:
 
 def _reason_fields(lang: str, fields: dict) -> dict:
     """Sizes in a reason as "120,5 MB" (id) / "120.5 MB" (en), cell counts as 20.000.000 / 20,000,000."""
-    out = {k: (format_megabytes(v, lang) if k in ("size", "limit") else v) for k, v in fields.items()}
+    out = {k: (fmt.megabytes(v, lang) if k in ("size", "limit") else v) for k, v in fields.items()}
     if "cells" in out:
-        out["cells"] = format_int(out["cells"], lang)
+        out["cells"] = fmt.number(out["cells"], lang)
     return out
 
 
 def _structure_fields(lang: str, fields: dict) -> dict:
-    out = {k: (format_int(v, lang) if isinstance(v, int) else v) for k, v in fields.items()}
+    out = {k: (fmt.number(v, lang) if isinstance(v, int) else v) for k, v in fields.items()}
     for k in ("sep", "header_sep"):
         if k in out:
             out[k] = separator_name(out[k], lang)
@@ -386,7 +391,7 @@ def read_table(path: str | Path, table: schema.Table, lang: str = "id") -> pd.Da
     """
     raw = read_raw(path, table, lang)
     if raw.frame is None or any(p.severity == "error" for p in raw.problems):
-        raise DataValidationError(raw.problems, lang)
+        raise data_validation_error(raw.problems, lang)
     return raw.frame
 
 
