@@ -397,7 +397,9 @@ def _read_yaml(path: Path) -> Any:
     except FileNotFoundError:
         raise ParamsError(name, None, "file tidak ditemukan") from None
     except OSError as e:
-        raise ParamsError(name, None, f"file tidak dapat dibaca ({e.strerror or e})") from None
+        from kbreport.text.messages import os_error_reason
+
+        raise ParamsError(name, None, f"file tidak dapat dibaca ({os_error_reason(e)})") from None
     if len(raw) > MAX_FILE_BYTES:
         size = max(len(raw), path.stat().st_size)
         raise ParamsError(name, None, f"file terlalu besar ({size} byte; batas {MAX_FILE_BYTES})")

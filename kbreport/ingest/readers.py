@@ -30,7 +30,7 @@ from kbreport.ingest import schema
 from kbreport.ingest import structure
 from kbreport.errors import Problem
 from kbreport.text import fmt
-from kbreport.text.messages import SEVERITY, data_validation_error, message, reason, separator_name
+from kbreport.text.messages import SEVERITY, data_validation_error, message, os_error_reason, reason, separator_name
 
 EXTENSIONS = (".csv", ".xlsx")
 ROW_INDEX = "baris"
@@ -151,7 +151,7 @@ def _check_size(path: Path, limit: int) -> None:
     try:
         size = path.stat().st_size
     except OSError as e:
-        raise _Unreadable("other", detail=e.strerror or str(e)) from e
+        raise _Unreadable("os", os_error=e) from e
     if size > limit:
         raise _Unreadable("too_large", size=size, limit=limit)
 
@@ -230,7 +230,7 @@ def _read_bounded(path: Path) -> bytes:
         with path.open("rb") as f:
             data = f.read(MAX_TABLE_BYTES + 1)  # the file may have grown since stat
     except OSError as e:
-        raise _Unreadable("other", detail=e.strerror or str(e)) from e
+        raise _Unreadable("os", os_error=e) from e
     if len(data) > MAX_TABLE_BYTES:
         raise _Unreadable("too_large", size=len(data), limit=MAX_TABLE_BYTES)
     return data
@@ -288,6 +288,8 @@ def _read_csv(path: Path, table: schema.Table, problem) -> pd.DataFrame:
 def _reason_fields(lang: str, fields: dict) -> dict:
     """Sizes in a reason as "120,5 MB" (id) / "120.5 MB" (en), cell counts as 20.000.000 / 20,000,000."""
     out = {k: (fmt.megabytes(v, lang) if k in ("size", "limit") else v) for k, v in fields.items()}
+    if "os_error" in out:  # an OSError: its reason in `lang`, not Python's text
+        out["why"] = os_error_reason(out.pop("os_error"), lang)
     if "cells" in out:
         out["cells"] = fmt.number(out["cells"], lang)
     return out

@@ -24,7 +24,7 @@ import pandas as pd
 
 from kbreport.errors import MasterError, Problem, UnknownRegionError
 from kbreport.text.catalogue import t as _t
-from kbreport.text.messages import format_problem
+from kbreport.text.messages import format_problem, os_error_reason
 
 __all__ = [
     "LEVELS",
@@ -261,7 +261,7 @@ def _read_user_master(path: Path) -> pd.DataFrame:
         except UnicodeDecodeError as e:  # pragma: no cover - cp1252 decodes almost anything
             raise MasterError(f"{fname}: file tidak dapat dibaca sebagai teks CSV ({e})") from e
     except OSError as e:
-        raise MasterError(f"{fname}: file tidak dapat dibaca ({e})") from e
+        raise MasterError(f"{fname}: file tidak dapat dibaca ({os_error_reason(e)})", fname) from e
     first = text.split("\n", 1)[0]
     delim = ";" if first.count(";") > first.count(",") else ","
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))

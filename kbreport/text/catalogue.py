@@ -71,7 +71,7 @@ def template(key: str, lang: str = DEFAULT_LANG) -> str:
 
 def section(prefix: str) -> dict[str, dict[str, str]]:
     """The entries whose key starts with `prefix` ("briefing."), keyed without it."""
-    return {k[len(prefix):]: v for k, v in CATALOGUE.items() if k.startswith(prefix)}
+    return {k[len(prefix):]: dict(v) for k, v in CATALOGUE.items() if k.startswith(prefix)}
 
 
 def by_lang(prefix: str) -> dict[str, dict[str, str]]:

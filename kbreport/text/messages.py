@@ -7,6 +7,8 @@ carries them. Keep the Indonesian plain: a district analyst must know what to fi
 """
 from __future__ import annotations
 
+import errno
+
 from kbreport.errors import DataValidationError, Problem
 from kbreport.text import fmt
 from kbreport.text.catalogue import LANGS, check_lang, plural, section, t, template
@@ -56,6 +58,17 @@ def run_message(key: str, lang: str = "id", **fields) -> str:
 
 def os_reason(key: str, lang: str = "id", **fields) -> str:
     return t(f"os.{key}", lang, **fields)
+
+
+# Why a file system call failed, by errno: the os.* key filled in as {why}.
+OS_REASON_BY_ERRNO = {errno.EACCES: "denied", errno.EPERM: "denied", errno.EROFS: "read_only", errno.ENOSPC: "full",
+                      errno.EDQUOT: "full", errno.ENOENT: "missing", errno.EBUSY: "busy", errno.ETXTBSY: "busy"}
+
+
+def os_error_reason(e: OSError, lang: str = "id") -> str:
+    """Why `e` happened in `lang` ("izin ditolak", "disk penuh"), never Python's "[Errno 13] …"."""
+    key = OS_REASON_BY_ERRNO.get(e.errno, "other") if e.errno is not None else "unknown"
+    return os_reason(key, lang, code=errno.errorcode.get(e.errno, e.errno))
 
 
 def ui(key: str, lang: str = "id") -> str:

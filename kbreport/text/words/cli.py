@@ -14,6 +14,8 @@ CLI: dict[str, dict[str, str]] = {
     "cli.version_option": {"id": "Tampilkan versi lalu keluar.", "en": "Show the version and exit."},
     "cli.error": {"id": "Galat: {message}", "en": "Error: {message}"},
     "cli.metavar.path": {"id": "JALUR", "en": "PATH"},
+    "cli.metavar.directory": {"id": "FOLDER", "en": "FOLDER"},
+    "cli.metavar.file": {"id": "BERKAS", "en": "FILE"},
     "cli.metavar.text": {"id": "TEKS", "en": "TEXT"},
     "cli.metavar.integer": {"id": "BILANGAN", "en": "INTEGER"},
     "cli.metavar.float": {"id": "ANGKA", "en": "NUMBER"},
@@ -173,7 +175,7 @@ CLI: dict[str, dict[str, str]] = {
     "cli.coverage.declared": {"id": "dinyatakan di sumber.json", "en": "declared in sumber.json"},
     "cli.coverage.inferred": {"id": "disimpulkan dari baris kampung_kb", "en": "inferred from the kampung_kb rows"},
     # a file or folder a command could not read or write
-    "cli.os_error": {"id": "{path}: {why}", "en": "{path}: {why}"},
+    "cli.unreadable": {"id": "{path} tidak dapat dibaca ({why})", "en": "{path} cannot be read ({why})"},
 }
 
 # error.<key>: messages carried by kbreport.errors types

@@ -218,6 +218,7 @@ REASONS: dict[str, dict[str, str]] = {
     "reason.json_object": {"id": "isinya harus objek JSON {{...}}", "en": "it must hold a JSON object {{...}}"},
     "reason.sintetis_bool": {"id": "\"sintetis\" harus true atau false", "en": "\"sintetis\" must be true or false"},
     "reason.sumber_text": {"id": "\"sumber\" harus teks", "en": "\"sumber\" must be text"},
+    "reason.os": {"id": "{why}", "en": "{why}"},
     "reason.other": {"id": "{detail}", "en": "{detail}"},
     "reason.too_large": {
         "id": "ukurannya {size}, melebihi batas {limit}",
