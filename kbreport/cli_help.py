@@ -8,8 +8,10 @@ language of $KBREPORT_BAHASA (Indonesian by default), together with click's own 
 from __future__ import annotations
 
 import functools
+import sys
 
 import click
+from click.exceptions import NoArgsIsHelpError
 from kbreport.text.catalogue import env_lang, has, t
 
 LANG_CHOICE = click.Choice(["id", "en"])
@@ -79,8 +81,10 @@ class _Local:
         return short_help(words(self.short_help or self.help) or "", limit)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("cli.usage", env_lang()) + " ")
+        lang = env_lang()
+        own = {"[OPTIONS]": t("cli.usage_options", lang), "COMMAND [ARGS]...": t("cli.usage_command", lang)}
+        pieces = [own.get(p, p) for p in self.collect_usage_pieces(ctx)]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("cli.usage", lang) + " ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         opts = [rv for p in self.get_params(ctx)
@@ -105,6 +109,28 @@ class Command(_Local, click.Command):
 class Group(_Local, click.Group):
     command_class = Command
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """click's main, with its usage errors and "Error:" lines in the help language."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except NoArgsIsHelpError as e:  # a bare group: its help page (already translated)
+            e.show()
+            sys.exit(e.exit_code)
+        except click.UsageError as e:
+            show_usage_error(e)
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            if not isinstance(e, Fail):
+                e = Fail(e.format_message(), env_lang())
+            e.show()
+            sys.exit(e.exit_code)
+        except click.Abort:
+            click.echo(t("cli.aborted", env_lang()), err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = []
         names = [n for n in self.list_commands(ctx) if (c := self.get_command(ctx, n)) and not c.hidden]
@@ -117,6 +143,26 @@ class Group(_Local, click.Group):
 
 
 Group.group_class = Group
+
+
+def show_usage_error(e: click.UsageError) -> None:
+    """The usage line, the hint to ask for help and the error, on stderr, in the help language."""
+    lang = env_lang()
+    message = e.format_message()
+    if isinstance(e, click.NoSuchOption):
+        message = t("cli.no_such_option", lang, name=e.option_name)
+    elif isinstance(e, click.BadParameter) and not isinstance(e, click.MissingParameter):
+        hint = e.param_hint if e.param_hint is not None else (e.param.get_error_hint(e.ctx) if e.param else None)
+        if hint is not None:
+            hint = " / ".join(f"'{h}'" for h in hint) if isinstance(hint, (list, tuple)) else hint
+            message = t("cli.bad_value", lang, param=hint, message=e.message)
+    if e.ctx is not None:
+        click.echo(e.ctx.get_usage(), err=True)
+        if e.ctx.command.get_help_option(e.ctx) is not None:
+            names = e.ctx.command.get_help_option_names(e.ctx)
+            click.echo(t("cli.try_help", lang, command=e.ctx.command_path, option=max(names, key=len)), err=True)
+        click.echo(err=True)
+    click.echo(t("cli.error", lang, message=message), err=True)
 
 
 class Fail(click.ClickException):

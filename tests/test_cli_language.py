@@ -86,3 +86,24 @@ def test_short_help_cuts_at_the_first_sentence_or_the_limit():
     assert short_help("Jumlah wilayah per tingkat. Lalu yang lain.") == "Jumlah wilayah per tingkat."
     assert short_help("satu dua tiga empat lima", 14) == "satu dua..."
     assert len(short_help("kata " * 40, 45)) <= 45
+
+
+def test_usage_errors_in_the_help_language(tmp_path):
+    res = CliRunner().invoke(main, ["run", str(tmp_path), "--formats", "docx"], env={"KBREPORT_BAHASA": None},
+                             prog_name="kbreport")
+    assert res.exit_code == 2
+    assert "Pemakaian: kbreport run [OPSI] [PARAMS]..." in res.output
+    assert "Coba 'kbreport run --help' untuk bantuan." in res.output
+    assert "Galat: Nilai tidak sah untuk --formats: pilih dari ipynb,html,pdf,xlsx (bukan 'docx')" in res.output
+    res = CliRunner().invoke(main, ["run", "--bogus"], env={"KBREPORT_BAHASA": "en"}, prog_name="kbreport")
+    assert res.exit_code == 2 and "Error: No such option: --bogus" in res.output
+    assert "Usage: kbreport run [OPTIONS] [PARAMS]..." in res.output
+    res = CliRunner().invoke(main, ["wilayah"], env={"KBREPORT_BAHASA": None}, prog_name="kbreport")
+    assert "Pemakaian: kbreport wilayah [OPSI] PERINTAH [ARGUMEN]..." in res.output
+
+
+def test_progress_bar_counts_failures_in_the_run_language():
+    from kbreport.batch.progress import bar_text
+
+    assert bar_text(1, 2, 1.0, width=2, failed=1) == "[█░] 1/2, 1 gagal · 1.0 s"
+    assert bar_text(1, 2, 1.0, width=2, failed=1, lang="en") == "[█░] 1/2, 1 failed · 1.0 s"

@@ -5,6 +5,8 @@ from __future__ import annotations
 CLI: dict[str, dict[str, str]] = {
     # click's own words, so a help page is in one language
     "cli.usage": {"id": "Pemakaian:", "en": "Usage:"},
+    "cli.usage_options": {"id": "[OPSI]", "en": "[OPTIONS]"},
+    "cli.usage_command": {"id": "PERINTAH [ARGUMEN]...", "en": "COMMAND [ARGS]..."},
     "cli.options": {"id": "Opsi", "en": "Options"},
     "cli.commands": {"id": "Perintah", "en": "Commands"},
     "cli.default": {"id": "bawaan: {default}", "en": "default: {default}"},
@@ -13,6 +15,10 @@ CLI: dict[str, dict[str, str]] = {
     "cli.help_option": {"id": "Tampilkan bantuan ini lalu keluar.", "en": "Show this message and exit."},
     "cli.version_option": {"id": "Tampilkan versi lalu keluar.", "en": "Show the version and exit."},
     "cli.error": {"id": "Galat: {message}", "en": "Error: {message}"},
+    "cli.try_help": {"id": "Coba '{command} {option}' untuk bantuan.", "en": "Try '{command} {option}' for help."},
+    "cli.bad_value": {"id": "Nilai tidak sah untuk {param}: {message}", "en": "Invalid value for {param}: {message}"},
+    "cli.no_such_option": {"id": "Tidak ada opsi {name}", "en": "No such option: {name}"},
+    "cli.aborted": {"id": "Dibatalkan!", "en": "Aborted!"},
     "cli.metavar.path": {"id": "JALUR", "en": "PATH"},
     "cli.metavar.directory": {"id": "FOLDER", "en": "FOLDER"},
     "cli.metavar.file": {"id": "BERKAS", "en": "FILE"},
