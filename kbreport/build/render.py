@@ -20,9 +20,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from kbreport.text.catalogue import by_lang
 from kbreport import SYNTHETIC_LABEL, __version__
 from kbreport.errors import ReportError
+from kbreport.text.catalogue import by_lang
 
 __all__ = [
     "TEMPLATE_NAME", "template_basedir", "KbreportPreprocessor", "render_html", "render_pdf", "font_css",
