@@ -1,330 +1,256 @@
-"""The `kbreport` command: a thin Click layer over the library API."""
+"""The `kbreport` command: argument parsing and printing over the library, one library call per command.
+
+Every word comes from the text catalogue (kbreport.text.catalogue, keys cli.*): help in the language of
+$KBREPORT_BAHASA, messages and progress in the command's --bahasa (Indonesian by default); no raw Python
+exception text is printed (kbreport errors carry their message, OSError goes through kbreport.paths).
+"""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from kbreport import __version__
+from kbreport.cli_help import Fail, Group, Option, bahasa_option, option
+from kbreport.text import fmt
+from kbreport.text.catalogue import t
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kbreport")
+@click.group(cls=Group, help="cli.main", context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="kbreport", message="%(prog)s %(version)s",
+                      cls=Option, help="cli.version_option")
 def main() -> None:
-    """Briefings on the Kampung KB programme: data, validation, analyses, HTML/PDF reports."""
+    pass
 
 
-# --- commands are registered below, one block per concern -------------------------------
+def _os_error(e: OSError, path, lang: str, folder: bool = False) -> str:
+    from kbreport.paths import describe_os_error
+
+    return describe_os_error(e, e.filename or path, lang, folder=folder)
+
 
 # [wilayah]
-_MASTER_OPTION = click.option("--master", "master_path", type=click.Path(dir_okay=False),
-                              help="CSV master wilayah baru (kolom kode,nama), mis. Kepmendagri 2025.")
+_MASTER_OPTION = option("--master", "master_path", type=click.Path(dir_okay=False), help="cli.wilayah.master")
 
 
-def _wilayah_master(master_path):
+def _wilayah_master(master_path, lang: str):
     from kbreport.errors import MasterError
     from kbreport.ingest.wilayah import load_master
 
     try:
         return load_master(master_path)
     except MasterError as e:
-        raise click.ClickException(str(e)) from e
+        raise Fail(str(e), lang) from e
 
 
-def _n(value: int) -> str:
-    from babel.numbers import format_decimal
-
-    return format_decimal(value, locale="id")
-
-
-def _split(counts, kinds) -> str:
-    parts = [f"{_n(int(counts.get(k, 0)))} {k}" for k in kinds if counts.get(k, 0) or k in kinds[:2]]
-    return ", ".join(parts)
+def _split(kinds: dict[str, int], lang: str) -> str:
+    """"1.341 desa, 172 kelurahan": every kind present, and the first two even when none."""
+    names = list(kinds)
+    return ", ".join(f"{fmt.number(n, lang)} {k}" for k, n in kinds.items() if n or k in names[:2])
 
 
-@main.group()
+@main.group(help="cli.wilayah")
 def wilayah() -> None:
-    """Master wilayah Kemendagri: kode dan nama provinsi sampai desa/kelurahan."""
+    pass
 
 
-@wilayah.command("ringkasan")
+@wilayah.command("ringkasan", help="cli.wilayah.ringkasan")
 @_MASTER_OPTION
-def wilayah_ringkasan(master_path) -> None:
-    """Jumlah wilayah per tingkat."""
+@bahasa_option()
+def wilayah_ringkasan(master_path, lang) -> None:
     from kbreport.ingest.wilayah import provenance
+    from kbreport.ingest.wilayah_search import level_counts
 
-    m = _wilayah_master(master_path)
+    m = _wilayah_master(master_path, lang)
     if master_path:
-        click.echo(f"Master wilayah: {master_path}")
+        click.echo(t("cli.wilayah.source_user", lang, path=master_path))
     else:
         src = " + ".join(f"{s['name']} {s['version']}" for s in provenance()["sources"])
-        click.echo(f"Master wilayah: bawaan ({src})")
-    by_level = m["tingkat"].value_counts()
-    by_jenis = m["jenis"].value_counts()
-    rows = [("Provinsi", "provinsi", None), ("Kab/kota", "kabkota", ("kabupaten", "kota")),
-            ("Kecamatan", "kecamatan", None), ("Desa/kelurahan", "desa", ("desa", "kelurahan", "desa adat"))]
-    for label, level, kinds in rows:
-        line = f"{label:<15}{_n(int(by_level.get(level, 0))):>8}"
-        if kinds:
-            line += f"  ({_split(by_jenis, kinds)})"
+        click.echo(t("cli.wilayah.source_bundled", lang, sources=src))
+    for c in level_counts(m):
+        line = f"{t(f'cli.wilayah.level.{c.level}', lang):<15}{fmt.number(c.n, lang):>8}"
+        if c.kinds:
+            line += f"  ({_split(c.kinds, lang)})"
         click.echo(line)
 
 
-@wilayah.command("show")
+@wilayah.command("show", help="cli.wilayah.show")
 @click.argument("kode")
 @_MASTER_OPTION
-def wilayah_show(kode, master_path) -> None:
-    """Nama, tingkat, induk dan jumlah wilayah di bawah KODE (mis. 17 atau 16.10.05.2041)."""
+@bahasa_option()
+def wilayah_show(kode, master_path, lang) -> None:
     from kbreport.errors import UnknownRegionError
-    from kbreport.ingest.wilayah import LEVELS, region
+    from kbreport.ingest.wilayah_search import describe
 
-    m = _wilayah_master(master_path)
+    m = _wilayah_master(master_path, lang)
     try:
-        r = region(m, kode)
+        info = describe(m, kode)
     except UnknownRegionError as e:
-        raise click.ClickException(f"kode wilayah {kode!r} tidak ada di master") from e
+        raise Fail(t("cli.wilayah.unknown", lang, kode=kode), lang) from e
+    r = info.region
     click.echo(f"{r.kode}  {r.nama_lengkap}")
-    click.echo(f"Tingkat : {r.tingkat} ({r.jenis})")
-    row = m.loc[m["kode"] == r.kode].iloc[0]
-    if row["nama_resmi"] != row["nama"]:
-        click.echo(f"Nama resmi: {row['nama_resmi']}")
-    parents = [row[c] for c in ("kode_kecamatan", "kode_kabkota", "kode_provinsi")
-               if isinstance(row[c], str) and row[c] != r.kode]
-    if parents:
-        click.echo("Induk   : " + " › ".join(f"{region(m, p).nama_lengkap} ({p})" for p in parents))
-    below = m.loc[m["kode"].str.startswith(r.kode + ".")]
-    labels = {"kabkota": ("Kab/kota", ("kabupaten", "kota")), "kecamatan": ("Kecamatan", ()),
-              "desa": ("Desa/kelurahan", ("desa", "kelurahan", "desa adat"))}
-    for level in LEVELS[LEVELS.index(r.tingkat) + 1:]:
-        sub = below.loc[below["tingkat"] == level]
-        label, kinds = labels[level]
-        line = f"{label + ' ':.<16} {_n(len(sub)):>7}"
-        if kinds:
-            line += f"  ({_split(sub['jenis'].value_counts(), kinds)})"
+    click.echo(t("cli.wilayah.tingkat_line", lang, tingkat=r.tingkat, jenis=r.jenis))
+    if info.nama_resmi:
+        click.echo(t("cli.wilayah.nama_resmi", lang, nama=info.nama_resmi))
+    if info.parents:
+        click.echo(t("cli.wilayah.induk", lang, induk=" › ".join(f"{n} ({k})" for n, k in info.parents)))
+    for c in info.below:
+        line = f"{t(f'cli.wilayah.level.{c.level}', lang) + ' ':.<16} {fmt.number(c.n, lang):>7}"
+        if c.kinds:
+            line += f"  ({_split(c.kinds, lang)})"
         click.echo(line)
 
 
-@wilayah.command("cari")
+@wilayah.command("cari", help="cli.wilayah.cari")
 @click.argument("teks")
-@click.option("--tingkat", type=click.Choice(["provinsi", "kabkota", "kecamatan", "desa"]), help="Batasi ke satu tingkat.")
-@click.option("--limit", default=50, show_default=True, help="Jumlah hasil paling banyak.")
+@option("--tingkat", type=click.Choice(["provinsi", "kabkota", "kecamatan", "desa"]), help="cli.wilayah.tingkat")
+@option("--limit", default=50, show_default=True, help="cli.wilayah.limit")
 @_MASTER_OPTION
-def wilayah_cari(teks, tingkat, limit, master_path) -> None:
-    """Cari wilayah menurut nama (tanpa membedakan huruf besar/kecil)."""
-    m = _wilayah_master(master_path)
-    needle = " ".join(teks.split()).casefold()
-    hit = m.loc[m["nama"].str.casefold().str.contains(needle, regex=False)
-                | m["nama_resmi"].str.casefold().str.contains(needle, regex=False)]
-    if tingkat:
-        hit = hit.loc[hit["tingkat"] == tingkat]
+@bahasa_option()
+def wilayah_cari(teks, tingkat, limit, master_path, lang) -> None:
+    from kbreport.ingest.wilayah_search import search
+
+    hit = search(_wilayah_master(master_path, lang), teks, tingkat)
     if hit.empty:
-        click.echo(f"Tidak ada wilayah dengan nama yang memuat {teks!r}.")
+        click.echo(t("cli.wilayah.none", lang, teks=teks))
         return
-    names = dict(zip(m["kode"], m["nama"]))
-    for _, r in hit.head(limit).iterrows():
-        up = [names[r[c]] for c in ("kode_kecamatan", "kode_kabkota", "kode_provinsi")
-              if isinstance(r[c], str) and r[c] != r["kode"]]
-        where = f"  — {', '.join(up)}" if up else ""
-        click.echo(f"{r['kode']:<14} {r['jenis']:<10} {r['nama']}{where}")
+    for r in hit.head(limit).itertuples():
+        where = f"  — {', '.join(r.induk)}" if r.induk else ""
+        click.echo(f"{r.kode:<14} {r.jenis:<10} {r.nama}{where}")
     if len(hit) > limit:
-        click.echo(f"… {_n(len(hit) - limit)} hasil lain (gunakan --limit).")
+        click.echo(t("cli.wilayah.more", lang, n=fmt.number(len(hit) - limit, lang)))
 
 
 # [validate]
-from pathlib import Path  # noqa: E402  (kept in this block: other blocks are edited concurrently)
-
-
-@main.command("validate")
-@click.option("--data", "data_dir", default="data/demo", show_default=True, type=click.Path(path_type=Path),
-              help="Folder berisi kampung_kb, profil, kkbpk (dan desa_cantik bila ada) sebagai .csv atau .xlsx.")
-@click.option("--master", "master_csv", default=None, type=click.Path(dir_okay=False, path_type=Path),
-              help="Master wilayah sebagai CSV kode,nama (bawaan: master Kemendagri yang disertakan).")
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
-              help="Bahasa pesan: id (Indonesia) atau en (Inggris).")
-@click.option("--semua", "show_all", is_flag=True,
-              help="Tampilkan semua masalah. Tanpa ini paling banyak 20 baris per aturan, sisanya dihitung "
-                   "(\"… dan 3.046 lagi\").")
-@click.option("--ke", "out_file", default=None, type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Tulis daftar lengkap semua masalah beserta ringkasannya ke FILE (teks UTF-8, satu masalah per "
-                   "baris); layar tetap menampilkan daftar yang dipotong.")
+@main.command("validate", help="cli.validate")
+@option("--data", "data_dir", default="data/demo", show_default=True, type=click.Path(path_type=Path),
+        help="cli.validate.data")
+@option("--master", "master_csv", default=None, type=click.Path(dir_okay=False, path_type=Path),
+        help="cli.validate.master")
+@bahasa_option()
+@option("--semua", "show_all", is_flag=True, help="cli.validate.semua")
+@option("--ke", "out_file", default=None, type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+        help="cli.validate.ke")
 def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: bool, out_file: Path | None) -> None:
-    """Periksa folder data: cetak setiap masalah, lalu ringkasan; keluar dengan kode 1 bila ada kesalahan."""
-    import time
-    from collections import Counter
-
-    from kbreport.ingest import schema
-    from kbreport.ingest.dataset import data_checksum
     from kbreport.errors import KbreportError
-    from kbreport.ingest.readers import read_metadata
-    from kbreport.text.messages import MAX_LINES_PER_RULE, capped_lines, format_int, ui
-    from kbreport.paths import atomic_write_text
-    from kbreport.ingest.validate import resolve_master, validate_folder
+    from kbreport.ingest.validate_summary import check_out_file, validation_report, write_report
 
-    start = time.perf_counter()
-    data_files = {schema.METADATA_FILE, *(f"{t}{ext}" for t in schema.TABLES for ext in (".csv", ".xlsx"))}
-    if out_file is not None and out_file.name.lower() in data_files and out_file.resolve().parent == data_dir.resolve():
-        raise click.ClickException(ui("not_a_data_file", lang).format(file=out_file))  # never overwrite the data
     try:
-        master = resolve_master(master_csv)
-        tables, problems = validate_folder(data_dir, master, lang=lang)
+        if out_file is not None:
+            check_out_file(out_file, data_dir, lang)  # never overwrite the data
+        rep = validation_report(data_dir, master_csv, lang, show_all)
     except KbreportError as e:
-        raise click.ClickException(str(e)) from e
-    shown = capped_lines(problems, lang, None if show_all else MAX_LINES_PER_RULE)
-    for line in shown:
+        raise Fail(str(e), lang) from e
+    for line in rep.lines:
         click.echo(line)
-    per_rule = Counter(p.code for p in problems)
-    if not show_all and any(n > MAX_LINES_PER_RULE for n in per_rule.values()):  # the list is cut
-        click.echo(ui("capped", lang).format(limit=MAX_LINES_PER_RULE))
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    meta, _ = read_metadata(data_dir, lang) if data_dir.is_dir() else ({}, [])
-    if problems:
+    if rep.problems:
         click.echo()
-    sumber = meta.get("sumber") or data_dir.resolve().name
-    synthetic = meta.get("sintetis") is True and ui("synthetic", lang).lower() not in sumber.lower()
-    label = f" · {ui('synthetic', lang)}" if synthetic else ""
-    checksum = data_checksum(data_dir)[:12] if data_dir.is_dir() else "-"
-    summary = [f"{ui('source', lang)}: {sumber}{label} · {data_dir} · sha256 {checksum}"]
-    counts = ", ".join(f"{name} {format_int(len(df), lang)} {ui('rows', lang)}" for name, df in tables.items())
-    summary.append(f"{ui('summary', lang)}: {counts}")
-    elapsed = f"{time.perf_counter() - start:.1f}".replace(".", "," if lang == "id" else ".")
-    summary.append(f"{format_int(errors, lang)} {ui('errors', lang)}, {format_int(warnings, lang)} "
-                   f"{ui('warnings', lang)} ({elapsed} {ui('seconds', lang)})")
-    summary.append(ui("not_ok" if errors else "ok", lang))
-    if not errors:
-        summary.append(_coverage_line(data_dir, master, lang))
-    for line in summary:
+    for line in rep.summary:
         click.echo(line)
     if out_file is not None:
-        full = capped_lines(problems, lang, None) + ([""] if problems else []) + summary
         try:
-            atomic_write_text(out_file, "\n".join(full) + "\n")
-        except OSError as e:
-            raise click.ClickException(ui("cannot_write", lang).format(file=out_file, reason=e.strerror or e)) from e
-        click.echo(ui("written", lang).format(n=format_int(len(problems), lang), file=out_file))
-    if errors:
+            click.echo(write_report(rep, out_file, lang))
+        except KbreportError as e:
+            raise Fail(str(e), lang) from e
+    if rep.errors:
         sys.exit(1)
 
 
-def _coverage_line(data_dir: Path, master, lang: str) -> str:
-    """The regions the export covers: reports of regions outside it are refused by `kbreport run`."""
-    from kbreport.ingest.coverage import data_coverage
-
-    try:
-        cov = data_coverage(data_dir)
-    except (ValueError, OSError) as e:
-        return str(e)
-    how = {("id", True): "dinyatakan di sumber.json", ("id", False): "disimpulkan dari baris kampung_kb",
-           ("en", True): "declared in sumber.json", ("en", False): "inferred from the kampung_kb rows"}[(lang, cov.declared)]
-    head = "Cakupan wilayah" if lang == "id" else "Regions covered"
-    return f"{head}: {cov.describe(master)} ({how})"
-
-
 # [demo]
-@main.command("demo")
-@click.option("--out", "out_dir", default="data/demo", show_default=True, type=click.Path(file_okay=False),
-              help="Folder tujuan data contoh (dibuat bila belum ada; berkas lama ditimpa).")
-@click.option("--seed", default=None, type=int, help="Benih acak (bawaan 20160114); benih sama = berkas identik.")
-@click.option("--lang", "demo_lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
-def demo_cmd(out_dir: str, seed: int | None, demo_lang: str) -> None:
-    """Buat data contoh (sintetis) yang dikalibrasi ke angka-angka publikasi, lalu cetak ringkasannya."""
-    from kbreport.ingest import demo as _demo
+@main.command("demo", help="cli.demo")
+@option("--out", "out_dir", default="data/demo", show_default=True, type=click.Path(file_okay=False),
+        help="cli.demo.out")
+@option("--seed", default=None, type=int, help="cli.demo.seed")
+@bahasa_option()
+def demo_cmd(out_dir: str, seed: int | None, lang: str) -> None:
     from kbreport.errors import KbreportError
+    from kbreport.ingest import demo as _demo
 
     try:
         summary = _demo.generate(out_dir, seed=_demo.SEED if seed is None else seed)
-    except (KbreportError, OSError, ValueError) as e:
-        raise click.ClickException(str(e)) from e
-    click.echo(_demo.format_summary(summary, demo_lang))
+    except (KbreportError, ValueError) as e:  # kbreport's own messages
+        raise Fail(str(e), lang) from e
+    except OSError as e:
+        raise Fail(_os_error(e, out_dir, lang, folder=True), lang) from e
+    click.echo(_demo.format_summary(summary, lang))
 
 
 # [run]
-from pathlib import Path  # noqa: E402,F811  (each block keeps its own imports)
-
-
-def _parse_formats(value: str) -> tuple[str, ...]:
+def _parse_formats(value: str, lang: str) -> tuple[str, ...]:
     from kbreport.build.report import ALL_FORMATS
 
     fmts = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
     bad = [f for f in fmts if f not in ALL_FORMATS]
     if bad or not fmts:
-        raise click.BadParameter(f"choose from {','.join(ALL_FORMATS)} (got {value!r})", param_hint="--formats")
+        raise click.BadParameter(t("cli.run.bad_formats", lang, choices=",".join(ALL_FORMATS), value=value),
+                                 param_hint="--formats")
     return fmts
 
 
-@main.command("run")
+@main.command("run", help="cli.run")
 @click.argument("params", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out", default="outputs", show_default=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder keluaran; setiap laporan masuk ke OUT/<nama file params>/.")
-@click.option("--data", "data", default=None, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder data (bawaan: $KBREPORT_DATA atau data/demo proyek ini).")
-@click.option("--formats", "formats", default="ipynb,html,pdf,xlsx", show_default=True,
-              help="Dipisah koma: ipynb, html, pdf, xlsx (figures.json selalu ditulis).")
-@click.option("--timeout", default=600, show_default=True, type=float,
-              help="Detik yang diizinkan per laporan (dan per sel notebook).")
-@click.option("--jobs", "-j", default=None, type=click.IntRange(min=1),
-              help="Laporan yang dibangun bersamaan (bawaan: jumlah core mesin).")
-@click.option("--force", is_flag=True, help="Bangun ulang laporan yang masukannya tidak berubah sejak build terakhir.")
-@click.option("--dask", "dask", default=None, metavar="ALAMAT",
-              help="Jalankan di klaster Dask yang sudah ada (mis. tcp://host:8786), bukan proses lokal.")
-@click.option("--fresh-kernels", is_flag=True,
-              help="Kernel baru untuk setiap laporan, bukan satu kernel hangat per pekerja (lebih lambat).")
-@click.option("--bahasa", "lang", type=click.Choice(["id", "en"]), envvar="KBREPORT_BAHASA", default="id",
-              show_default=True, help="Bahasa pesan, kemajuan dan indeks (atau $KBREPORT_BAHASA).")
+@option("--out", "out", default="outputs", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+        help="cli.run.out")
+@option("--data", "data", default=None, type=click.Path(file_okay=False, path_type=Path), help="cli.run.data")
+@option("--formats", "formats", default="ipynb,html,pdf,xlsx", show_default=True, help="cli.run.formats")
+@option("--timeout", default=600, show_default=True, type=float, help="cli.run.timeout")
+@option("--jobs", "-j", default=None, type=click.IntRange(min=1), help="cli.run.jobs")
+@option("--force", is_flag=True, help="cli.run.force")
+@option("--dask", "dask", default=None, metavar="ALAMAT", help="cli.run.dask")
+@option("--fresh-kernels", is_flag=True, help="cli.run.fresh_kernels")
+@bahasa_option("cli.run.bahasa")
 def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernels, lang) -> None:
-    """Bangun briefing setiap file PARAMS (atau setiap *.yaml di folder PARAMS; tanpa PARAMS: params/),
-    secara paralel; lewati yang sudah mutakhir; tulis OUT/manifest.json dan OUT/index.html. Keluar
-    dengan kode 1 bila ada yang gagal."""
     from kbreport.batch.runner import EXIT_FAILED, run_batch
     from kbreport.errors import KbreportError
-    from kbreport.paths import describe_os_error
 
-    fmts = _parse_formats(formats)
+    fmts = _parse_formats(formats, lang)
     if not params:  # `kbreport run` in a project folder builds its params/
         if not Path("params").is_dir():
-            raise click.UsageError("sebutkan file atau folder params (tidak ada folder params/ di sini)")
+            raise click.UsageError(t("cli.run.no_params", lang))
         params = (Path("params"),)
     try:
         result = run_batch(params, out, data_dir=data, jobs=jobs, formats=fmts, force=force, timeout=timeout,
                            dask_address=dask, warm_kernels=not fresh_kernels, lang=lang)
     except (KbreportError, OSError) as e:  # the message says it all: no "Error:", no traceback
-        click.echo(str(e) if isinstance(e, KbreportError) else describe_os_error(e), err=True)
+        click.echo(str(e) if isinstance(e, KbreportError) else _os_error(e, out, lang, folder=True), err=True)
         sys.exit(EXIT_FAILED)
     if result.exit_code:
         sys.exit(result.exit_code)
 
 
 # [new]
-@main.command("new")
+@main.command("new", help="cli.new")
 @click.argument("name")
-def new_cmd(name: str) -> None:
-    """Buat laporan baru: notebooks/NAME.ipynb (parameter, data, judul, angka utama, satu grafik,
-    keluaran) dan params/NAME.yaml, yang langsung dapat dibangun dengan `kbreport run params/NAME.yaml`."""
-    from kbreport.errors import KbreportError
+@bahasa_option()
+def new_cmd(name: str, lang: str) -> None:
     from kbreport.build.scaffold import new_report
+    from kbreport.errors import KbreportError
 
     try:
         nb, params = new_report(name)
-    except (KbreportError, OSError) as e:
-        raise click.ClickException(str(e)) from None
-    click.echo(f"{nb}\n{params}\nBangun: kbreport run {params} --out outputs")
+    except KbreportError as e:
+        raise Fail(str(e), lang) from None
+    except OSError as e:
+        raise Fail(_os_error(e, Path.cwd(), lang), lang) from None
+    click.echo(t("cli.new.done", lang, notebook=nb, params=params))
 
 
 # [template]
-@main.command("template")
+@main.command("template", help="cli.template")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True)
+@bahasa_option("cli.template.bahasa")
 def template_cmd(folder: Path, lang: str) -> None:
-    """Tulis keempat tabel kosong (judul kolom saja) ke FOLDER: CSV, dan template.xlsx dengan satu
-    lembar per tabel serta lembar penjelasan setiap kolom. Berkas yang sudah ada tidak ditimpa."""
-    from kbreport.ingest.blank_tables import write_blank_tables
     from kbreport.errors import KbreportError
+    from kbreport.ingest.blank_tables import write_blank_tables
 
     try:
         for p in write_blank_tables(folder, lang):
             click.echo(str(p))
-    except (KbreportError, OSError) as e:
-        raise click.ClickException(str(e)) from None
+    except KbreportError as e:
+        raise Fail(str(e), lang) from None
+    except OSError as e:
+        raise Fail(_os_error(e, folder, lang, folder=True), lang) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

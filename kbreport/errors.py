@@ -1,4 +1,10 @@
-"""Exception types. Each carries what the user needs to fix the problem."""
+"""Exception types and the Problem record: a leaf module that imports nothing of kbreport.
+
+Each error carries what the user needs to fix the problem as attributes (file, key, reason, the
+problems found) and survives pickling, so a Dask worker can hand it back to the parent process (the
+model: nbclient's CellExecutionError, whose `__reduce__` rebuilds it from its own arguments). The
+text a user reads is made in kbreport.text (messages, catalogue) and passed in already formatted.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,7 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem found in an input file. `row` is the spreadsheet row (header = 1), None for file-level."""
+    """One problem found in an input file. `row` is the spreadsheet row (header = 1), None for file-level.
+    Printed by kbreport.text.messages.format_problem in the user's language."""
 
     file: str
     row: int | None
@@ -16,27 +23,22 @@ class Problem:
     message: str  # plain-language reason, already in the requested language
     severity: str = "error"  # "error" or "warning"
 
-    def __str__(self) -> str:
-        from kbreport.text.messages import format_problem  # lazy: messages imports this module
-
-        return format_problem(self)
-
 
 class KbreportError(Exception):
-    """Base class of every error kbreport raises on purpose."""
+    """Base class of every error kbreport raises on purpose; str() is the message for the user."""
 
 
 class DataValidationError(KbreportError):
-    """The data folder has errors; `problems` lists every one (errors and warnings). The message
-    lists the errors in `lang`, at most 20 per rule ("… dan 3.046 lagi"), like `kbreport validate`."""
+    """The data folder has errors; `problems` lists every one (errors and warnings). `message` is the
+    report a user reads (kbreport.text.messages.data_validation_error makes it in the user's language)."""
 
-    def __init__(self, problems: list[Problem], lang: str = "id"):
-        from kbreport.text.messages import capped_lines, format_int, ui  # lazy: messages imports this module
-
+    def __init__(self, problems: list[Problem], message: str = ""):
         self.problems = list(problems)
-        errors = [p for p in self.problems if p.severity == "error"]
-        shown = "\n".join(f"  {line}" for line in capped_lines(errors, lang))
-        super().__init__(f"{ui('errors_in_data', lang).format(n=format_int(len(errors), lang))}:\n{shown}")
+        self.message = message
+        super().__init__(message)
+
+    def __reduce__(self):
+        return type(self), (self.problems, self.message)
 
     @property
     def errors(self) -> list[Problem]:
@@ -44,31 +46,47 @@ class DataValidationError(KbreportError):
 
 
 class MasterError(KbreportError):
-    """The region master (wilayah) file is missing or malformed."""
+    """The region master (wilayah) file is missing or malformed; `file` names it when known, `problems`
+    lists the rows at fault (same shape as DataValidationError.problems)."""
+
+    def __init__(self, message: str, file: str | None = None, problems: list[Problem] | None = None):
+        self.message, self.file = message, file
+        self.problems = list(problems or [])
+        super().__init__(message)
+
+    def __reduce__(self):
+        return type(self), (self.message, self.file, self.problems)
 
 
 class UnknownRegionError(KbreportError, KeyError):
-    """A region code is not in the master."""
+    """A region code is not in the master; `kode` is that code."""
 
-    def __init__(self, kode: str):
+    def __init__(self, kode: str, message: str | None = None):
         self.kode = kode
-        super().__init__(f"unknown region code {kode!r}: not in the Kemendagri master")
+        self.message = message if message is not None else f"{kode!r}"
+        super().__init__(self.message)
+
+    def __reduce__(self):  # the default would pass the message as `kode`, doubling it
+        return type(self), (self.kode, self.message)
 
     def __str__(self) -> str:  # KeyError would repr() the message
-        return self.args[0]
+        return self.message
 
 
 class ParamsError(KbreportError):
-    """A params file is invalid: names the file, the key and the reason."""
+    """A params file is invalid: names the file, the key (None: the whole file) and the reason."""
 
     def __init__(self, file: str, key: str | None, reason: str):
         self.file, self.key, self.reason = file, key, reason
         where = f"{file}: {key}: " if key else f"{file}: "
         super().__init__(where + reason)
 
+    def __reduce__(self):
+        return type(self), (self.file, self.key, self.reason)
+
 
 class ReportError(KbreportError):
-    """Building one report failed (execution, rendering or timeout)."""
+    """Building one report failed (execution, rendering or timeout); str() says why."""
 
 
 class ReportTimeout(ReportError, TimeoutError):

@@ -769,5 +769,5 @@ def test_summary_speaks_the_run_language(tmp_path):
         "1 dibangun, 0 mutakhir (dilewati), 1 gagal — 2 laporan dalam 3.0 s.", "Laporan gagal:",
         "  - aceh (params/aceh.yaml): alasan"]
     res.lang = "en"
-    assert res.summary().splitlines()[0] == "1 built, 0 up to date (skipped), 1 failed — 2 report(s) in 3.0 s."
+    assert res.summary().splitlines()[0] == "1 built, 0 up to date (skipped), 1 failed — 2 reports in 3.0 s."
     assert res.summary().splitlines()[-1] == f"Index: {tmp_path / 'index.html'}"

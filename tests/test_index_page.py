@@ -150,7 +150,7 @@ def test_kept_reports_of_earlier_runs_show_their_own_build_time_and_are_counted_
     assert "2024-06-01 06:30" in row and "9,0 dtk" not in row  # no time in this run
     assert "2024-06-05 07:00" in page and "<th>Dibangun</th>" in page
     en = ip.render_index(_manifest(now, kept), figures, "en")
-    assert "1 more reports from earlier runs, still in this folder" in en and "<th>Built</th>" in en
+    assert "1 more report from earlier runs, still in this folder" in en and "<th>Built</th>" in en
 
 
 def test_fanout_members_are_grouped_under_their_params_file():

@@ -514,7 +514,7 @@ def test_cli_validate_warnings_only_exit_0_english(master_csv):
     out = res.output.splitlines()
     assert out[0] == "kampung_kb.csv, row 5, column id: [KKB-004] Kampung KB 'KKB-004' has no row in profil.csv"
     assert out[3] == "Summary: kampung_kb 4 rows, profil 3 rows, kkbpk 4 rows, desa_cantik 2 rows"
-    assert out[4].startswith("0 errors, 1 warnings")
+    assert out[4].startswith("0 errors, 1 warning (")  # real plurals: 1 warning, 2 warnings
 
 
 def test_cli_validate_bad_master_is_a_clear_error(tmp_path):

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from kbreport.errors import UnknownRegionError
+from kbreport.text.catalogue import t as _t
 
 DESA_COLUMNS = ("kode_desa", "nama_desa", "jenis", "kode_kecamatan", "nama_kecamatan", "kode_kabkota",
                 "nama_kabkota", "kode_provinsi", "nama_provinsi")
@@ -246,7 +247,7 @@ def _resolve(di: DesaIndex, kode: str | None) -> tuple[Unit, int | None]:
     lv = di.levels[t]
     i = int(np.searchsorted(lv.kode, k))
     if i >= len(lv.kode) or lv.kode[i] != k:
-        raise UnknownRegionError(k)
+        raise UnknownRegionError(k, _t("error.unknown_region", kode=k))
     return Unit(k, str(lv.nama[i]), t, SUB_LEVEL[t]), i
 
 

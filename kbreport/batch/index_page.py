@@ -13,88 +13,31 @@ import json
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from kbreport import SYNTHETIC_LABEL, __version__
 from kbreport.batch.stamps import write_atomic
+from kbreport.text import fmt
+from kbreport.text.catalogue import LANGS, plural, section
 
-TEXT = {
-    "id": {
-        "title": "Laporan Kampung KB — indeks hasil batch",
-        "generated": "Dibuat",
-        "summary": "Ringkasan nasional",
-        "sum_prov": "Jumlah {n} provinsi dalam batch, per {date}",
-        "regions": "Laporan wilayah",
-        "group": "{name}: {n} laporan dari satu file params",
-        "events": "Laporan kegiatan",
-        "failed": "Laporan gagal",
-        "other": "Laporan lain",
-        "region": "Wilayah",
-        "level": "Tingkat",
-        "as_of": "Per tanggal",
-        "desa": "Desa/kel.",
-        "covered": "Desa/kel. tercakup",
-        "kkb": "Kampung KB",
-        "coverage": "Cakupan",
-        "rdk": "Rumah DataKu",
-        "status": "Status",
-        "time": "Waktu",
-        "files": "Berkas",
-        "event": "Kegiatan",
-        "type": "Jenis",
-        "date": "Tanggal",
-        "participants": "Peserta",
-        "report": "Laporan",
-        "reason": "Alasan",
-        "counts": "{ok} selesai, {skipped} mutakhir (dilewati), {failed} gagal, {interrupted} dibatalkan — dari {total} laporan",
-        "levels": {"nasional": "Nasional", "provinsi": "Provinsi", "kabkota": "Kab/kota"},
-        "status_names": {"ok": "selesai", "skipped": "mutakhir", "failed": "gagal", "interrupted": "dibatalkan"},
-        "none": "Belum ada laporan.",
-        "seconds": "{s} dtk",
-        "run_time": "Lama proses",
-        "built": "Dibangun",
-        "kept": "{n} laporan lain dari proses sebelumnya, masih ada di folder ini",
-    },
-    "en": {
-        "title": "Kampung KB reports — batch index",
-        "generated": "Generated",
-        "summary": "National summary",
-        "sum_prov": "Total of {n} provinces in this batch, as of {date}",
-        "regions": "Region reports",
-        "group": "{name}: {n} reports from one params file",
-        "events": "Event reports",
-        "failed": "Failed reports",
-        "other": "Other reports",
-        "region": "Region",
-        "level": "Level",
-        "as_of": "As of",
-        "desa": "Villages",
-        "covered": "Villages covered",
-        "kkb": "Kampung KB",
-        "coverage": "Coverage",
-        "rdk": "Rumah DataKu",
-        "status": "Status",
-        "time": "Time",
-        "files": "Files",
-        "event": "Event",
-        "type": "Type",
-        "date": "Date",
-        "participants": "Participants",
-        "report": "Report",
-        "reason": "Reason",
-        "counts": "{ok} built, {skipped} up to date (skipped), {failed} failed, {interrupted} interrupted — of {total} reports",
-        "levels": {"nasional": "National", "provinsi": "Province", "kabkota": "District/city"},
-        "status_names": {"ok": "built", "skipped": "up to date", "failed": "failed", "interrupted": "interrupted"},
-        "none": "No reports yet.",
-        "seconds": "{s} s",
-        "run_time": "Run time",
-        "built": "Built",
-        "kept": "{n} more reports from earlier runs, still in this folder",
-    },
-}
+
+
+def _page_words(lang: str) -> dict:
+    """The catalogue's index.* entries in `lang` as this page reads them: key -> text, and the nested
+    `levels` and `status_names` tables."""
+    words: dict = {}
+    for key, entry in section("index.").items():
+        head, _, sub = key.partition(".")
+        if sub:
+            words.setdefault(head, {})[sub] = entry[lang]
+        else:
+            words[key] = entry[lang]
+    return words
+
+
+TEXT = {lang: _page_words(lang) for lang in LANGS}
 
 _LINK_ORDER = [("html", "HTML"), ("pdf", "PDF"), ("xlsx", "XLSX"), ("ipynb", "ipynb"), ("json", "JSON")]
 _LEVEL_ORDER = {"nasional": 0, "provinsi": 1, "kabkota": 2}
@@ -154,29 +97,20 @@ def _as_float(x: Any) -> float | None:
     return f if math.isfinite(f) else None
 
 
-def fmt_int(x: Any, lang: str = "id") -> str:
-    n = _as_int(x)
-    if n is None:
-        return "–"
-    s = f"{n:,}"
-    return s.replace(",", ".") if lang == "id" else s
+def _int(x: Any, lang: str) -> str:
+    """A count from a file (figures.json, manifest): "1.513" / "1,513"; "–" when it is not a whole number."""
+    return fmt.number(_as_int(x), lang)
 
 
 def fmt_pct(x: Any, lang: str = "id") -> str:
-    f = _as_float(x)
-    if f is None:
-        return "–"
-    # half-up on the decimal repr, as kbreport.text.fmt prints the briefings (87.45 -> 87,5)
-    s = str(Decimal(str(f)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-    return (s.replace(".", ",") if lang == "id" else s) + "%"
+    return fmt.percent(_as_float(x), lang, digits=1)
 
 
 def fmt_seconds(x: Any, lang: str = "id") -> str:
     f = _as_float(x)
     if f is None:
-        return "–"
-    s = f"{f:.1f}"
-    return TEXT[lang]["seconds"].format(s=s.replace(".", ",") if lang == "id" else s)
+        return fmt.DASH
+    return TEXT[lang]["seconds"].format(s=fmt.number(f, lang, digits=1))
 
 
 def _dig(d: Any, *keys: str) -> Any:
@@ -256,10 +190,10 @@ def _region_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) -
             f"<td>{_e(nama)}{code}</td>"
             f"<td>{_e(t['levels'].get(level, level))}</td>"
             f"<td>{_e(fig.get('as_of') or '–')}</td>"
-            f'<td class="n">{fmt_int(fig.get("desa_kelurahan"), lang)}</td>'
-            f'<td class="n">{fmt_int(fig.get("kampung_kb"), lang)}</td>'
+            f'<td class="n">{_int(fig.get("desa_kelurahan"), lang)}</td>'
+            f'<td class="n">{_int(fig.get("kampung_kb"), lang)}</td>'
             f"{_cov_cell(fig.get('cakupan_persen'), lang)}"
-            f'<td class="n">{fmt_int(fig.get("rumah_dataku"), lang)}</td>'
+            f'<td class="n">{_int(fig.get("rumah_dataku"), lang)}</td>'
             f"<td>{_status(rep, t)}</td>"
             f'<td class="n">{_time(rep, lang)}</td>'
             f'<td class="n">{_built(rep)}</td>'
@@ -283,8 +217,8 @@ def _event_table(items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str) ->
             f"<td>{_e(ev.get('jenis') or '–')}</td>"
             f"<td>{_e(date)}</td>"
             f"<td>{_e(_dig(fig, 'wilayah', 'nama') or '–')}</td>"
-            f'<td class="n">{fmt_int(ev.get("peserta"), lang)}</td>'
-            f'<td class="n">{fmt_int(fig.get("kampung_kb"), lang)}</td>'
+            f'<td class="n">{_int(ev.get("peserta"), lang)}</td>'
+            f'<td class="n">{_int(fig.get("kampung_kb"), lang)}</td>'
             f"{_cov_cell(fig.get('cakupan_persen'), lang)}"
             f"<td>{_status(rep, t)}</td>"
             f'<td class="n">{_time(rep, lang)}</td>'
@@ -332,10 +266,10 @@ def _summary(region_items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str)
         parts.append(
             f'<p class="meta">{_e(_dig(fig, "wilayah", "nama") or "Indonesia")} · {_e(t["as_of"])} {_e(fig.get("as_of") or "–")}</p>'
             '<div class="cards">'
-            + _card(fmt_int(fig.get("desa_kelurahan"), lang), t["desa"])
-            + _card(fmt_int(fig.get("kampung_kb"), lang), t["kkb"])
+            + _card(_int(fig.get("desa_kelurahan"), lang), t["desa"])
+            + _card(_int(fig.get("kampung_kb"), lang), t["kkb"])
             + _card(fmt_pct(fig.get("cakupan_persen"), lang), t["coverage"])
-            + _card(fmt_int(fig.get("rumah_dataku"), lang), t["rdk"])
+            + _card(_int(fig.get("rumah_dataku"), lang), t["rdk"])
             + "</div>"
         )
     provs = [fig for _, fig in region_items if _dig(fig, "wilayah", "tingkat") == "provinsi"]
@@ -353,10 +287,10 @@ def _summary(region_items: list[tuple[Mapping, Mapping]], t: Mapping, lang: str)
         parts.append(
             f'<p class="meta">{_e(t["sum_prov"].format(n=len(same), date=date or "–"))}</p>'
             '<div class="cards">'
-            + _card(fmt_int(desa, lang), t["desa"])
-            + _card(fmt_int(kkb, lang), t["kkb"])
+            + _card(_int(desa, lang), t["desa"])
+            + _card(_int(kkb, lang), t["kkb"])
             + _card(fmt_pct(pct, lang), t["coverage"])
-            + _card(fmt_int(rdk, lang), t["rdk"])
+            + _card(_int(rdk, lang), t["rdk"])
             + "</div>"
         )
     if not parts:
@@ -405,12 +339,14 @@ def render_index(
                 failed=counts.get("failed", 0),
                 interrupted=counts.get("interrupted", 0),
                 total=len(this_run),
+                reports=plural(len(this_run), "report", lang),
             )
         )
         + "</p>"
     )
     if len(reports) > len(this_run):
-        body.append(f'<p class="meta">{_e(t["kept"].format(n=len(reports) - len(this_run)))}</p>')
+        kept = len(reports) - len(this_run)
+        body.append(f'<p class="meta">{_e(t["kept"].format(n=kept, reports=plural(kept, "report", lang)))}</p>')
     if synthetic:
         body.append(f'<div class="banner">{_e(SYNTHETIC_LABEL.get(lang, SYNTHETIC_LABEL["id"]))}</div>')
     body.append(_summary(regions, t, lang))
@@ -422,7 +358,9 @@ def render_index(
     if single:
         body.append(f"<h2>{_e(t['regions'])}</h2>" + _region_table(single, t, lang))
     for name in sorted(groups):
-        body.append(f"<h2>{_e(t['group'].format(name=name, n=fmt_int(len(groups[name]), lang)))}</h2>"
+        n = len(groups[name])
+        head = t["group"].format(name=name, n=_int(n, lang), reports=plural(n, "report", lang))
+        body.append(f"<h2>{_e(head)}</h2>"
                     + _region_table(groups[name], t, lang))
     if events:
         body.append(f"<h2>{_e(t['events'])}</h2>" + _event_table(events, t, lang))

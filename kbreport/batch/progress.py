@@ -10,10 +10,11 @@ import threading
 import time
 from typing import TextIO
 
-STATUS_LABEL = {
-    "id": {"ok": "selesai", "failed": "GAGAL", "skipped": "dilewati", "interrupted": "dibatalkan"},
-    "en": {"ok": "done", "failed": "FAILED", "skipped": "skipped", "interrupted": "interrupted"},
-}
+from kbreport.text.catalogue import LANGS, t
+
+# A report's status as a progress line says it (catalogue keys status.*), {lang: {status: label}}.
+STATUS_LABEL = {lang: {s: t(f"status.{s}", lang) for s in ("ok", "failed", "skipped", "interrupted")}
+                for lang in LANGS}
 
 
 def format_seconds(seconds: float) -> str:
@@ -32,11 +33,11 @@ def report_line(name: str, status: str, seconds: float, reason: str | None = Non
     return line
 
 
-def bar_text(done: int, total: int, elapsed: float, width: int = 30, failed: int = 0) -> str:
+def bar_text(done: int, total: int, elapsed: float, width: int = 30, failed: int = 0, lang: str = "id") -> str:
     frac = done / total if total else 1.0
     filled = int(round(width * frac))
     bar = "█" * filled + "░" * (width - filled)
-    extra = f", {failed} gagal" if failed else ""
+    extra = t("status.bar_failed", lang, n=failed) if failed else ""
     return f"[{bar}] {done}/{total}{extra} · {format_seconds(elapsed)}"
 
 
@@ -73,7 +74,8 @@ class Progress:
 
     def _draw_bar(self) -> None:
         if self.bar:
-            self.err.write("\r" + bar_text(self.done, self.total, time.monotonic() - self._t0, failed=self.failed))
+            self.err.write("\r" + bar_text(self.done, self.total, time.monotonic() - self._t0, failed=self.failed,
+                                              lang=self.lang))
             self.err.flush()
             self._drawn = True
 

@@ -338,14 +338,20 @@ class _KeyedError(ValueError):
         self.key, self.reason = key, reason
         super().__init__(reason)
 
+    def __reduce__(self):
+        return type(self), (self.key, self.reason)
+
 
 # --- YAML --------------------------------------------------------------------------------------
 
 
 class _DuplicateKeyError(yaml.constructor.ConstructorError):
     def __init__(self, key, first_line: int, mark):
-        self.key = key
+        self.key, self.first_line, self.mark = key, first_line, mark
         super().__init__(None, None, f"kunci ganda (sudah ada di baris {first_line})", mark)
+
+    def __reduce__(self):
+        return type(self), (self.key, self.first_line, self.mark)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -391,7 +397,9 @@ def _read_yaml(path: Path) -> Any:
     except FileNotFoundError:
         raise ParamsError(name, None, "file tidak ditemukan") from None
     except OSError as e:
-        raise ParamsError(name, None, f"file tidak dapat dibaca ({e.strerror or e})") from None
+        from kbreport.text.messages import os_error_reason
+
+        raise ParamsError(name, None, f"file tidak dapat dibaca ({os_error_reason(e)})") from None
     if len(raw) > MAX_FILE_BYTES:
         size = max(len(raw), path.stat().st_size)
         raise ParamsError(name, None, f"file terlalu besar ({size} byte; batas {MAX_FILE_BYTES})")

@@ -22,6 +22,7 @@ from typing import Any
 
 from kbreport import SYNTHETIC_LABEL, __version__
 from kbreport.errors import ReportError
+from kbreport.text.catalogue import by_lang
 
 __all__ = [
     "TEMPLATE_NAME", "template_basedir", "KbreportPreprocessor", "render_html", "render_pdf", "font_css",
@@ -33,23 +34,9 @@ METADATA_KEY = "kbreport"
 # Cells with these tags never reach the document (the parameter cells hold code only).
 SKIP_TAGS = ("parameters", "injected-parameters", "remove-cell", "remove_cell", "hide", "remove-output")
 
-# The template's fixed words; every other word comes from the notebook in the report's language.
-WORDS: dict[str, dict[str, str]] = {
-    "id": {
-        "page": "Halaman", "of": "dari", "chart": "Grafik",
-        "kicker_wilayah": "Briefing Kampung KB", "kicker_event": "Briefing kegiatan Kampung KB",
-        "as_of": "per", "generated": "Dibuat dengan kbreport", "source": "Sumber data",
-        "checksum": "SHA-256", "title_default": "Briefing Kampung KB",
-        "synthetic_note": "Semua angka dalam dokumen ini berasal dari data contoh sintetis, bukan data resmi BKKBN.",
-    },
-    "en": {
-        "page": "Page", "of": "of", "chart": "Chart",
-        "kicker_wilayah": "Kampung KB briefing", "kicker_event": "Kampung KB event briefing",
-        "as_of": "as of", "generated": "Generated with kbreport", "source": "Data source",
-        "checksum": "SHA-256", "title_default": "Kampung KB briefing",
-        "synthetic_note": "Every figure in this document comes from synthetic sample data, not official BKKBN data.",
-    },
-}
+# The template's fixed words (catalogue keys page.*) as {lang: {key: text}}; every other word comes from
+# the notebook in the report's language.
+WORDS: dict[str, dict[str, str]] = by_lang("page.")
 
 # Latin text, Indonesian and English punctuation, arrows and the comparison signs a briefing uses.
 _FONT_RANGES = [(0x20, 0x7E), (0xA0, 0x17F), (0x2010, 0x2027), (0x2030, 0x2030), (0x2039, 0x203A),

@@ -20,7 +20,8 @@ import pandas as pd
 
 from kbreport.ingest import readers as io
 from kbreport.ingest import schema
-from kbreport.errors import DataValidationError, Problem
+from kbreport.errors import Problem
+from kbreport.text.messages import data_validation_error
 from kbreport.ingest.readers import find_table_files, read_metadata
 from kbreport.ingest.validate import resolve_master, validate_folder
 
@@ -148,7 +149,7 @@ def load_data(data_dir: str | Path, master=None, lang: str = "id", today: date |
     master = resolve_master(master)
     tables, problems = validate_folder(data_dir, master, lang=lang, today=today)
     if any(p.severity == "error" for p in problems):
-        raise DataValidationError(problems, lang)
+        raise data_validation_error(problems, lang)
     meta, _ = read_metadata(data_dir, lang)
     clean = {name: df.reset_index(drop=True) for name, df in tables.items()}
     return Dataset(

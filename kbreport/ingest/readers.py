@@ -28,8 +28,9 @@ import pandas as pd
 
 from kbreport.ingest import schema
 from kbreport.ingest import structure
-from kbreport.errors import DataValidationError, Problem
-from kbreport.text.messages import SEVERITY, format_int, format_megabytes, message, reason, separator_name
+from kbreport.errors import Problem
+from kbreport.text import fmt
+from kbreport.text.messages import SEVERITY, data_validation_error, message, os_error_reason, reason, separator_name
 
 EXTENSIONS = (".csv", ".xlsx")
 ROW_INDEX = "baris"
@@ -118,7 +119,11 @@ class RawTable:
 
 class _Unreadable(Exception):
     def __init__(self, key: str, **fields):
+        super().__init__(key)
         self.key, self.fields = key, fields
+
+    def __reduce__(self):  # keyword fields do not survive the default (type, args) pickling
+        return structure._rebuild, (type(self), self.key, self.fields)
 
 
 def _cell_text(v) -> str:
@@ -146,7 +151,7 @@ def _check_size(path: Path, limit: int) -> None:
     try:
         size = path.stat().st_size
     except OSError as e:
-        raise _Unreadable("other", detail=e.strerror or str(e)) from e
+        raise _Unreadable("os", os_error=e) from e
     if size > limit:
         raise _Unreadable("too_large", size=size, limit=limit)
 
@@ -225,7 +230,7 @@ def _read_bounded(path: Path) -> bytes:
         with path.open("rb") as f:
             data = f.read(MAX_TABLE_BYTES + 1)  # the file may have grown since stat
     except OSError as e:
-        raise _Unreadable("other", detail=e.strerror or str(e)) from e
+        raise _Unreadable("os", os_error=e) from e
     if len(data) > MAX_TABLE_BYTES:
         raise _Unreadable("too_large", size=len(data), limit=MAX_TABLE_BYTES)
     return data
@@ -282,14 +287,16 @@ def _read_csv(path: Path, table: schema.Table, problem) -> pd.DataFrame:
 
 def _reason_fields(lang: str, fields: dict) -> dict:
     """Sizes in a reason as "120,5 MB" (id) / "120.5 MB" (en), cell counts as 20.000.000 / 20,000,000."""
-    out = {k: (format_megabytes(v, lang) if k in ("size", "limit") else v) for k, v in fields.items()}
+    out = {k: (fmt.megabytes(v, lang) if k in ("size", "limit") else v) for k, v in fields.items()}
+    if "os_error" in out:  # an OSError: its reason in `lang`, not Python's text
+        out["why"] = os_error_reason(out.pop("os_error"), lang)
     if "cells" in out:
-        out["cells"] = format_int(out["cells"], lang)
+        out["cells"] = fmt.number(out["cells"], lang)
     return out
 
 
 def _structure_fields(lang: str, fields: dict) -> dict:
-    out = {k: (format_int(v, lang) if isinstance(v, int) else v) for k, v in fields.items()}
+    out = {k: (fmt.number(v, lang) if isinstance(v, int) else v) for k, v in fields.items()}
     for k in ("sep", "header_sep"):
         if k in out:
             out[k] = separator_name(out[k], lang)
@@ -386,7 +393,7 @@ def read_table(path: str | Path, table: schema.Table, lang: str = "id") -> pd.Da
     """
     raw = read_raw(path, table, lang)
     if raw.frame is None or any(p.severity == "error" for p in raw.problems):
-        raise DataValidationError(raw.problems, lang)
+        raise data_validation_error(raw.problems, lang)
     return raw.frame
 
 

@@ -28,6 +28,13 @@ class Structural(Exception):
         super().__init__(code)
         self.code, self.fields = code, fields
 
+    def __reduce__(self):  # keyword fields do not survive the default (type, args) pickling
+        return _rebuild, (type(self), self.code, self.fields)
+
+
+def _rebuild(cls, code: str, fields: dict):
+    return cls(code, **fields)
+
 
 # --- headings -----------------------------------------------------------------------------
 

@@ -17,7 +17,8 @@ from kbreport.ingest import schema
 from kbreport.errors import MasterError, Problem
 from kbreport.ingest.readers import (DTYPES, ROW_INDEX, RawTable, empty_frame, find_table_files, parse_column, read_metadata,
                  read_raw)
-from kbreport.text.messages import SEVERITY, format_date, format_int, message
+from kbreport.text import fmt
+from kbreport.text.messages import SEVERITY, message
 
 __all__ = ["SEVERITY", "validate_folder", "check_tables", "resolve_master", "desa_codes"]
 
@@ -122,7 +123,7 @@ def _convert(raw: RawTable, sink: _Sink, today: date) -> pd.DataFrame:
 
 
 def _fmt_count(n, col, lang: str) -> str:
-    return str(int(n)) if col.name == "tahun" else format_int(n, lang)  # a year has no thousands separator
+    return str(int(n)) if col.name == "tahun" else fmt.number(n, lang)  # a year has no thousands separator
 
 
 def _check_bounds(values: pd.Series, s: pd.Series, col, heading: str, sink: _Sink) -> None:
@@ -149,8 +150,8 @@ def _within_bounds(df: pd.DataFrame, names: list[str]) -> pd.Series:
 
 def _fmt_when(ts, kind: str, lang: str) -> str:
     if kind == "month":
-        return format_date(ts, lang).split(" ", 1)[1]  # "Juni 2024"
-    return format_date(ts, lang)
+        return fmt.date(ts, lang).split(" ", 1)[1]  # "Juni 2024"
+    return fmt.date(ts, lang)
 
 
 def _check_date_range(values, s, col, heading, sink: _Sink, today: date) -> None:
@@ -162,7 +163,7 @@ def _check_date_range(values, s, col, heading, sink: _Sink, today: date) -> None
     sink.rows("date_before_launch", _mask(values < launch), heading, s,
               date=lambda r: _fmt_when(values.loc[r], col.kind, lang))
     sink.rows("date_future", _mask(values > now), heading, s,
-              date=lambda r: _fmt_when(values.loc[r], col.kind, lang), today=lambda r: format_date(today, lang))
+              date=lambda r: _fmt_when(values.loc[r], col.kind, lang), today=lambda r: fmt.date(today, lang))
 
 
 def _first_rows(keys: pd.Series) -> pd.Series:
@@ -186,7 +187,7 @@ def _rules_kampung_kb(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Ser
     _rule_two_desa_wide(raw, df, sink, desa)
     late = df["cakupan_wilayah"].isin(["RW", "Dusun"]) & (df["tanggal_pencanangan"] > pd.Timestamp(schema.INPRES_3_2022))
     sink.rows("rw_after_inpres", _mask(late), raw.heading("cakupan_wilayah"), f.get("cakupan_wilayah"),
-              cakupan=df["cakupan_wilayah"], date=lambda r: format_date(df.at[r, "tanggal_pencanangan"], sink.lang))
+              cakupan=df["cakupan_wilayah"], date=lambda r: fmt.date(df.at[r, "tanggal_pencanangan"], sink.lang))
 
 
 def _rule_two_desa_wide(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Series) -> None:
@@ -202,7 +203,7 @@ def _rule_two_desa_wide(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.S
     fields = dict(first=_first_rows(wide), kode=df["kode_desa"], nama=lambda r: desa.get(df.at[r, "kode_desa"], ""))
     heading, values = raw.heading("kode_desa"), raw.frame.get("kode_desa")
     sink.rows("desa_two_kampung_kb_inpres", dup & recent, heading, values,
-              date=lambda r: format_date(latest.loc[r], sink.lang), **fields)
+              date=lambda r: fmt.date(latest.loc[r], sink.lang), **fields)
     sink.rows("desa_two_kampung_kb", dup & ~recent, heading, values, **fields)
 
 
@@ -250,7 +251,7 @@ def _rules_profil(raw: RawTable, df: pd.DataFrame, sink: _Sink, kkb: pd.DataFram
             launch = pd.Series(by_id.reindex(df["kampung_kb_id"]).to_numpy(), index=df.index)
             early = (tgl < launch) & (tgl >= pd.Timestamp(schema.PROGRAMME_LAUNCH))  # earlier ones already reported
             sink.rows("rumah_dataku_before_launch", _mask(early), t_heading, t_raw,
-                      date=lambda r: format_date(tgl.loc[r], lang), launch=lambda r: format_date(launch.loc[r], lang))
+                      date=lambda r: fmt.date(tgl.loc[r], lang), launch=lambda r: fmt.date(launch.loc[r], lang))
 
 
 def _rules_kkbpk(raw: RawTable, df: pd.DataFrame, sink: _Sink) -> None:

@@ -23,6 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from kbreport.errors import MasterError, Problem, UnknownRegionError
+from kbreport.text.catalogue import t as _t
+from kbreport.text.messages import format_problem, os_error_reason
 
 __all__ = [
     "LEVELS",
@@ -242,11 +244,9 @@ _HEADER_ALIASES = {
 
 
 def _fail(path: str, problems: list[Problem]) -> MasterError:
-    shown = "\n".join(f"  {p}" for p in problems[:20])
+    shown = "\n".join(f"  {format_problem(p)}" for p in problems[:20])
     more = f"\n  … dan {len(problems) - 20} masalah lain" if len(problems) > 20 else ""
-    err = MasterError(f"master wilayah tidak valid ({len(problems)} masalah):\n{shown}{more}")
-    err.problems = problems  # same shape as DataValidationError.problems
-    return err
+    return MasterError(f"master wilayah tidak valid ({len(problems)} masalah):\n{shown}{more}", path, problems)
 
 
 def _read_user_master(path: Path) -> pd.DataFrame:
@@ -261,7 +261,7 @@ def _read_user_master(path: Path) -> pd.DataFrame:
         except UnicodeDecodeError as e:  # pragma: no cover - cp1252 decodes almost anything
             raise MasterError(f"{fname}: file tidak dapat dibaca sebagai teks CSV ({e})") from e
     except OSError as e:
-        raise MasterError(f"{fname}: file tidak dapat dibaca ({e})") from e
+        raise MasterError(f"{fname}: file tidak dapat dibaca ({os_error_reason(e)})", fname) from e
     first = text.split("\n", 1)[0]
     delim = ";" if first.count(";") > first.count(",") else ","
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim))
@@ -409,10 +409,10 @@ NASIONAL = Region(None, "Indonesia", "nasional", "nasional")
 def _lookup(master: pd.DataFrame, kode) -> pd.Series:
     k = normalize_code(kode)
     if k is None:
-        raise UnknownRegionError(str(kode))
+        raise UnknownRegionError(str(kode), _t("error.unknown_region", kode=str(kode)))
     hit = master.loc[master["kode"] == k]
     if hit.empty:
-        raise UnknownRegionError(k)
+        raise UnknownRegionError(k, _t("error.unknown_region", kode=k))
     return hit.iloc[0]
 
 

@@ -1,1 +1,1 @@
-"""What a reader reads: number and date formats, id/en labels, validation messages, talking points."""
+"""What a reader reads: the one id/en text catalogue (catalogue, words/), number and date formats (fmt), labels, validation messages, talking points."""

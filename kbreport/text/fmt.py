@@ -172,3 +172,14 @@ def month_short(d, lang: str = "id") -> str:
     if is_missing(d):
         return DASH
     return format_date(as_date(d), "LLL y", locale=loc)
+
+
+def megabytes(n: int, lang: str = "id") -> str:
+    """A file size: "120,5 MB" (id) / "120.5 MB" (en), whole megabytes without decimals ("100 MB"); below
+    1 MB in bytes ("1.054 byte" / "1,054 bytes")."""
+    _locale(lang)
+    if n < 1_000_000:
+        return f"{number(int(n), lang)} {'byte' if lang == 'id' else 'bytes'}"
+    mb = n / 1_000_000
+    s = f"{mb:.0f}" if mb.is_integer() else f"{mb:.1f}"
+    return f"{s.replace('.', ',') if lang == 'id' else s} MB"
