@@ -23,12 +23,12 @@ from kbreport.batch import runner as batch
 from kbreport.errors import ParamsError, ReportError
 from kbreport.batch.stamps import STAMP_NAME, sha256_file
 
-FIX = Path(__file__).resolve().parent / "fixtures" / "batch"
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "batch"
 if str(FIX) not in sys.path:
     sys.path.insert(0, str(FIX))  # spawned workers and Dask workers inherit sys.path
 import light_builder  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)

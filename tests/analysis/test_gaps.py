@@ -1,10 +1,7 @@
-"""Gap lists on the hand-made world of test_analysis_units."""
+"""Gap lists on the hand-made world of test_units."""
 from __future__ import annotations
 
-try:
-    from test_analysis_units import AS_OF, make_desa, make_kkb, make_profil
-except ImportError:  # tests collected as a package
-    from tests.test_analysis_units import AS_OF, make_desa, make_kkb, make_profil
+from tests.analysis.test_units import AS_OF, make_desa, make_kkb, make_profil
 
 from kbreport.analysis.coverage import coverage
 from kbreport.analysis.gaps import DESA_GAP_COLUMNS, below_target, desa_without_kkb

@@ -1,14 +1,11 @@
-"""Coverage on the hand-made world of test_analysis_units (expected values worked out by hand below)."""
+"""Coverage on the hand-made world of test_units (expected values worked out by hand below)."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
 
-try:
-    from test_analysis_units import AS_OF, make_desa, make_kkb
-except ImportError:  # tests collected as a package
-    from tests.test_analysis_units import AS_OF, make_desa, make_kkb
+from tests.analysis.test_units import AS_OF, make_desa, make_kkb
 
 from kbreport.analysis.coverage import (COVERAGE_COLUMNS, coverage, coverage_all_levels, coverage_level,
                                         rank_desc, sub_rows, target_count, total_row)

@@ -1,10 +1,7 @@
-"""Desa Cantik overlap on the hand-made world of test_analysis_units."""
+"""Desa Cantik overlap on the hand-made world of test_units."""
 from __future__ import annotations
 
-try:
-    from test_analysis_units import AS_OF, make_desa, make_desa_cantik, make_kkb, make_profil
-except ImportError:  # tests collected as a package
-    from tests.test_analysis_units import AS_OF, make_desa, make_desa_cantik, make_kkb, make_profil
+from tests.analysis.test_units import AS_OF, make_desa, make_desa_cantik, make_kkb, make_profil
 
 from kbreport.analysis.desa_cantik import desa_cantik_overlap
 

@@ -1,14 +1,11 @@
-"""Family-planning outcomes: ratios of sums, on the hand-made world of test_analysis_units."""
+"""Family-planning outcomes: ratios of sums, on the hand-made world of test_units."""
 from __future__ import annotations
 
 import math
 
 import pytest
 
-try:
-    from test_analysis_units import AS_OF, make_desa, make_kkb, make_kkbpk
-except ImportError:  # tests collected as a package
-    from tests.test_analysis_units import AS_OF, make_desa, make_kkb, make_kkbpk
+from tests.analysis.test_units import AS_OF, make_desa, make_kkb, make_kkbpk
 
 from kbreport.analysis.outcomes import kb_outcomes
 

@@ -13,7 +13,7 @@ from kbreport.errors import DataValidationError
 from kbreport.ingest.readers import (accepted_headings, heading_key, heading_map, parse_bool, parse_category, parse_code,
                          parse_column, parse_date, parse_int, parse_month, read_raw, read_table)
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "data-model.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "data-model.md"
 KKB_HEAD = "id,nama,kode_desa,tanggal_pencanangan,cakupan_wilayah,contoh_kabupaten,contoh_provinsi,aktif"
 
 
@@ -323,7 +323,7 @@ def test_the_headings_of_another_table(tmp_path):
 
 # --- bounded reading ------------------------------------------------------------------------------
 
-BASE = Path(__file__).parent / "fixtures" / "broken" / "_baseline"
+BASE = Path(__file__).resolve().parents[1] / "fixtures" / "broken" / "_baseline"
 
 
 def test_a_table_file_above_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
@@ -397,7 +397,7 @@ def test_a_yaml_alias_bomb_is_refused_at_once():
     from kbreport.errors import ParamsError
     from kbreport.build.params import load_params
 
-    bomb = Path(__file__).parent / "fixtures" / "broken" / "_params" / "alias_bomb.yaml"
+    bomb = Path(__file__).resolve().parents[1] / "fixtures" / "broken" / "_params" / "alias_bomb.yaml"
     start = time.perf_counter()
     with pytest.raises(ParamsError) as e:
         load_params(bomb, regions=False)

@@ -13,7 +13,7 @@ from kbreport.build.notebooks import notebook_info
 from kbreport.batch.plan import expand_params
 from kbreport.build.scaffold import new_report
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_new_writes_a_report_notebook_and_params(tmp_path):

@@ -1,4 +1,4 @@
-"""Trend, pace and projection on the hand-made world of test_analysis_units."""
+"""Trend, pace and projection on the hand-made world of test_units."""
 from __future__ import annotations
 
 from datetime import date
@@ -6,10 +6,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-try:
-    from test_analysis_units import AS_OF, make_desa, make_kkb
-except ImportError:  # tests collected as a package
-    from tests.test_analysis_units import AS_OF, make_desa, make_kkb
+from tests.analysis.test_units import AS_OF, make_desa, make_kkb
 
 from kbreport.analysis.trend import target_pace, trend
 

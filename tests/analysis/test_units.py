@@ -1,4 +1,4 @@
-"""Units and the hand-made master/registry every tests/test_analysis_*.py file uses.
+"""Units and the hand-made master/registry every tests/analysis/test_*.py file uses.
 
 The small world (codes and names hand-made, shaped like the Kemendagri master):
 

@@ -25,7 +25,7 @@ from kbreport.elements.charts import bar_row_height
 from kbreport.errors import ParamsError, ReportError
 from kbreport.build.params import load_params, to_notebook_parameters
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "params" / "events"
 
 # the cells of notebooks/wilayah_briefing.ipynb and event_briefing.ipynb, section by section
@@ -397,7 +397,7 @@ def test_event_outputs_and_kabkota_level(demo, tmp_path):
     assert head == ("Target", "Batas waktu", "Nilai target", "Satuan")
 
 
-# --- agenda points on the hand-made world of test_analysis_units ---------------------------------------
+# --- agenda points on the hand-made world of tests/analysis/test_units.py ---------------------------------------
 
 
 def _agenda(cakupan: pd.DataFrame, tingkat: str, target_persen: float, lang: str) -> list[str]:
@@ -410,10 +410,7 @@ def _agenda(cakupan: pd.DataFrame, tingkat: str, target_persen: float, lang: str
 
 
 def test_agenda_says_without_and_short_apart_and_full_only_at_100_percent():
-    try:
-        from test_analysis_units import AS_OF, make_desa, make_kkb
-    except ImportError:  # tests collected as a package
-        from tests.test_analysis_units import AS_OF, make_desa, make_kkb
+    from tests.analysis.test_units import AS_OF, make_desa, make_kkb
     from kbreport.analysis.coverage import coverage
 
     cov = coverage(make_desa(), make_kkb(), None, AS_OF, target_persen=60.0)

@@ -1,4 +1,4 @@
-"""The headline dict on the hand-made world of test_analysis_units."""
+"""The headline dict on the hand-made world of test_units."""
 from __future__ import annotations
 
 import json
@@ -7,10 +7,7 @@ from datetime import date
 
 import pytest
 
-try:
-    from test_analysis_units import AS_OF, make_desa, make_kkb, make_kkbpk, make_profil
-except ImportError:  # tests collected as a package
-    from tests.test_analysis_units import AS_OF, make_desa, make_kkb, make_kkbpk, make_profil
+from tests.analysis.test_units import AS_OF, make_desa, make_kkb, make_kkbpk, make_profil
 
 import pandas as pd
 

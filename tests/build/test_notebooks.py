@@ -31,7 +31,7 @@ from kbreport.build.params import read_params_file as load_yaml
 from kbreport.build.report import build_report
 from kbreport.build.warm_kernel import WarmKernel
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 PARAMS = ROOT / "params"
 A4_PT = (595.28, 841.89)
@@ -134,7 +134,7 @@ REPORTS = {
 PAGES = {"wilayah": (2, 4), "event": (2, 3)}
 # The page budgets hold for the cells as shipped. An analyst who adds a chart may well add a page: the
 # budget is then not asserted (a warning says so), so an edited, committed notebook still passes.
-LAYOUTS = json.loads((Path(__file__).parent / "fixtures" / "notebook_layouts.json").read_text(encoding="utf-8"))
+LAYOUTS = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "notebook_layouts.json").read_text(encoding="utf-8"))
 
 
 def layout_fingerprint(name: str) -> str:

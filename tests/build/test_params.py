@@ -17,9 +17,9 @@ from kbreport.build.params import (
     to_notebook_parameters,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PARAMS = ROOT / "params"
-BROKEN = Path(__file__).parent / "fixtures" / "params"
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "params"
 
 # The 38 provinces by Kemendagri code (2022 scheme, incl. the six Papua provinces).
 PROVINCES = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36",

@@ -13,7 +13,7 @@ import pytest
 from kbreport.ingest import dataset
 from kbreport.ingest.dataset import data_checksum, data_checksum_cached, folder_state, load_data, load_data_cached
 
-BASE = Path(__file__).parent / "fixtures" / "broken" / "_baseline"
+BASE = Path(__file__).resolve().parents[1] / "fixtures" / "broken" / "_baseline"
 TODAY = date(2025, 1, 1)
 
 

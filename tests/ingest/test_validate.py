@@ -22,7 +22,7 @@ from kbreport.errors import DataValidationError, MasterError
 from kbreport.text.messages import MESSAGES, SEVERITY, format_problem
 from kbreport.ingest.validate import check_tables, validate_folder
 
-BROKEN = Path(__file__).parent / "fixtures" / "broken"
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "broken"
 BASE = BROKEN / "_baseline"
 TODAY = date(2025, 1, 1)
 
@@ -579,7 +579,7 @@ def test_a_count_out_of_bounds_gives_one_message_not_two(tmp_path):
 
 
 def test_every_bound_is_documented():
-    text = (Path(__file__).resolve().parents[1] / "docs" / "data-model.md").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[2] / "docs" / "data-model.md").read_text(encoding="utf-8")
     rows = [line for line in text.split("### Plausibility bounds", 1)[1].splitlines() if line.startswith("| `")]
     for table in schema.TABLES.values():
         for col in table.columns:

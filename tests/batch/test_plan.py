@@ -14,7 +14,7 @@ from kbreport.build.notebooks import builtin_dir, find_notebook, notebook_info
 from kbreport.build.params import load_params
 from kbreport.batch.plan import expand_params, member_name
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,11 @@
-"""Institutional readiness shares on the hand-made world of test_analysis_units."""
+"""Institutional readiness shares on the hand-made world of test_units."""
 from __future__ import annotations
 
 import math
 
 import pytest
 
-try:
-    from test_analysis_units import AS_OF, make_desa, make_kkb, make_profil
-except ImportError:  # tests collected as a package
-    from tests.test_analysis_units import AS_OF, make_desa, make_kkb, make_profil
+from tests.analysis.test_units import AS_OF, make_desa, make_kkb, make_profil
 
 from kbreport.analysis.readiness import READINESS_INDICATORS, READINESS_LABELS, readiness
 

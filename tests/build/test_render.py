@@ -21,7 +21,7 @@ from kbreport.build.report import build_report, check_notebook_parameters, data_
 
 pytestmark = pytest.mark.slow
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 NOTEBOOKS = FIXTURES / "notebooks"
 A4_PT = (595.28, 841.89)
 KKB_CSV = (
