@@ -47,12 +47,8 @@ EVENT = {
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    from kbreport.ingest.demo import generate
-
-    out = tmp_path_factory.mktemp("demo")
-    generate(out)
-    return out
+def demo(demo_data) -> Path:
+    return demo_data  # tests/conftest.py: generated once per session
 
 
 def region(demo, kode, as_of, **extra):

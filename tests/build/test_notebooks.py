@@ -172,12 +172,9 @@ def page_texts(html: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from kbreport.ingest.demo import generate
-
+def built(tmp_path_factory, demo_data):
     root = tmp_path_factory.mktemp("briefings")
-    data = root / "demo"
-    generate(data)
+    data = demo_data
     extra = root / "params"
     extra.mkdir()
     bengkulu = (PARAMS / "wilayah" / "17-bengkulu.yaml").read_text(encoding="utf-8")
@@ -210,11 +207,11 @@ def built(tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_warm_build_equals_a_cold_one(built, tmp_path):
+def test_warm_build_equals_a_cold_one(built, demo_data, tmp_path):
     """Bengkulu was built on a kernel that had already built Indonesia and others; on a new kernel of
     its own it comes out byte for byte the same."""
     warm = built["17-bengkulu-2024-06-04"]
-    data = warm["folder"].parents[1] / "demo"
+    data = demo_data
     r = build_report(warm["folder"].parents[1] / "params" / "17-bengkulu-2024-06-04.yaml", tmp_path / "cold",
                      data_dir=data, timeout=300, formats=("html", "pdf"))
     assert r.ok, r.reason
@@ -373,7 +370,7 @@ def test_pdf_pages_carry_the_label_and_indonesian_text(built):
 
 
 @pytest.fixture(scope="module")
-def ran_with_defaults(built, tmp_path_factory):
+def ran_with_defaults(built, demo_data, tmp_path_factory):
     """Each notebook executed with no parameter at all, in a copy of the project (Run All in JupyterLab:
     the kernel works in the notebook's folder; $KBREPORT_DATA points at the demo data)."""
     import os
@@ -383,7 +380,7 @@ def ran_with_defaults(built, tmp_path_factory):
     (root / "notebooks").mkdir()
     for name in SHIPPED:
         shutil.copy(NOTEBOOKS / name, root / "notebooks" / name)
-    data = built["00-indonesia"]["folder"].parents[1] / "demo"
+    data = demo_data
     old = os.environ.get("KBREPORT_DATA")
     os.environ["KBREPORT_DATA"] = str(data)  # the kernel inherits it
     try:

@@ -36,12 +36,8 @@ def test_new_writes_a_report_notebook_and_params(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from kbreport.ingest.demo import generate
-
-    d = tmp_path_factory.mktemp("demo")
-    generate(d)
-    return d
+def demo(demo_data):
+    return demo_data  # tests/conftest.py: generated once per session
 
 
 @pytest.mark.slow

@@ -14,12 +14,8 @@ from kbreport.elements.style import SCOPE, for_document, lab_css, lab_html, stri
 
 
 @pytest.fixture(scope="module")
-def R(tmp_path_factory):
-    from kbreport.ingest.demo import generate
-
-    data = tmp_path_factory.mktemp("demo")
-    generate(data)
-    return kb.region_report(kode="17", as_of="2024-06-04", data_dir=str(data))
+def R(demo_data):
+    return kb.region_report(kode="17", as_of="2024-06-04", data_dir=str(demo_data))
 
 
 def published(monkeypatch, element) -> list[dict]:
