@@ -285,6 +285,12 @@ REASONS: dict[str, dict[str, str]] = {
         "id": "lembar kerjanya berisi lebih dari {cells} sel",
         "en": "its worksheet holds more than {cells} cells",
     },
+    "too_slow": {
+        "id": "membacanya memakan waktu lebih dari {seconds} detik, melebihi batas waktu; "
+              "periksa apakah ini file yang benar dan tidak terlalu besar",
+        "en": "reading it took longer than {seconds} seconds, over the time limit; "
+              "check that it is the right file and not too large",
+    },
 }
 
 SEPARATOR_NAMES: dict[str, dict[str, str]] = {

@@ -131,7 +131,7 @@ def test_checksum_never_follows_a_symlinked_table(tmp_path):
 
 
 def test_checksum_does_not_read_a_file_above_the_size_limit(tmp_path, monkeypatch):
-    from kbreport.ingest import readers as io
+    from kbreport.ingest import bounds as io
 
     d = tmp_path / "d"
     shutil.copytree(BASE, d)

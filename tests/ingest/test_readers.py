@@ -327,7 +327,7 @@ BASE = Path(__file__).resolve().parents[1] / "fixtures" / "broken" / "_baseline"
 
 
 def test_a_table_file_above_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
-    import kbreport.ingest.readers as kio
+    import kbreport.ingest.bounds as kio
 
     size = (BASE / "kampung_kb.csv").stat().st_size
     monkeypatch.setattr(kio, "MAX_TABLE_BYTES", 100)
@@ -338,7 +338,7 @@ def test_a_table_file_above_the_size_limit_is_refused_before_it_is_read(tmp_path
 
 
 def test_size_limit_in_megabytes(tmp_path, monkeypatch):
-    import kbreport.ingest.readers as kio
+    import kbreport.ingest.bounds as kio
     from kbreport.text.messages import format_megabytes
 
     assert format_megabytes(120_500_000) == "120,5 MB" and format_megabytes(120_500_000, "en") == "120.5 MB"
@@ -353,7 +353,7 @@ def test_size_limit_in_megabytes(tmp_path, monkeypatch):
 def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, monkeypatch):
     import zipfile
 
-    import kbreport.ingest.readers as kio
+    import kbreport.ingest.bounds as kio
     from openpyxl import Workbook
 
     p = tmp_path / "desa_cantik.xlsx"
@@ -367,7 +367,7 @@ def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, monkeypat
 
 
 def test_a_worksheet_with_too_many_cells_is_refused(tmp_path, monkeypatch):
-    import kbreport.ingest.readers as kio
+    import kbreport.ingest.bounds as kio
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -381,8 +381,8 @@ def test_a_worksheet_with_too_many_cells_is_refused(tmp_path, monkeypatch):
 
 
 def test_a_huge_sumber_json_is_refused(tmp_path, monkeypatch):
-    import kbreport.ingest.readers as kio
-    from kbreport.ingest.readers import read_metadata
+    import kbreport.ingest.bounds as kio
+    from kbreport.ingest.metadata import read_metadata
 
     (tmp_path / "sumber.json").write_text('{"sumber": "' + "x" * 2000 + '"}')
     monkeypatch.setattr(kio, "MAX_METADATA_BYTES", 1000)
@@ -415,7 +415,7 @@ def test_an_ampersand_inside_text_is_not_an_anchor(tmp_path):
 
 
 def test_columns_beyond_the_bound_are_not_read(tmp_path, monkeypatch):
-    import kbreport.ingest.readers as kio
+    import kbreport.ingest.bounds as kio
     from openpyxl import Workbook
 
     wb = Workbook()
