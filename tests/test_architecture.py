@@ -256,6 +256,23 @@ def test_nothing_imports_the_command_line():
     assert [str(i) for i in IMPORTS if i.target == "kbreport.cli" and i.source != "kbreport.cli"] == []
 
 
+# --- small modules that say what they own ----------------------------------------------------------------
+
+MAX_MODULE_LINES = 500  # "no module over about 500 lines": past this, split it by concern
+
+
+def test_every_module_says_what_it_owns():
+    missing = [name for name, (path, _) in MODULES.items()
+               if not (ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or "").strip()]
+    assert missing == [], f"modules without a docstring whose first line says what they own: {missing}"
+
+
+def test_no_module_is_over_the_size_bound():
+    sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, (path, _) in MODULES.items()}
+    over = sorted(f"{name}: {n} lines" for name, n in sizes.items() if n > MAX_MODULE_LINES)
+    assert over == [], f"modules over {MAX_MODULE_LINES} lines: {over}"
+
+
 # --- every module imports on its own, in any order ------------------------------------------------------
 
 _IMPORT_EACH = textwrap.dedent("""
