@@ -18,7 +18,7 @@ from kbreport.text.messages import reason as reason_text
 __all__ = ["MAX_FILE_BYTES", "MAX_READ_SECONDS", "read_params_file"]
 
 MAX_FILE_BYTES = 256 * 1024  # a params file is a page of text; refuse anything huge
-# Wall-clock seconds to scan and load one params file; 256 KB of YAML loads in about a second.
+# Wall-clock seconds to scan and load one params file; one at the 256 KB bound loads in about 3 s.
 MAX_READ_SECONDS = 30.0
 CHECK_TOKENS = 500  # YAML tokens scanned between two looks at the clock
 
