@@ -289,6 +289,8 @@ _IMPORT_EACH = textwrap.dedent("""
             try:
                 for n in order:
                     importlib.import_module(n)
+                where = sys.modules["kbreport"].__file__
+                assert where.startswith(os.getcwd() + os.sep), f"kbreport imported from {where}"
             except BaseException:
                 print(f"importing {order[0]} first, then in this order: {order}:\\n{traceback.format_exc()}")
                 sys.stdout.flush()
