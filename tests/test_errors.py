@@ -31,8 +31,8 @@ SAMPLES = {
     "ReportTimeout": lambda c: c("waktu habis setelah 600 detik"),
     "WarmKernelError": lambda c: c("kernel tidak dapat dimulai"),
     "Structural": lambda c: c("quote_unbalanced", line=3, lines=1530),
-    "_Unreadable": lambda c: c("too_large", size=300, limit=200),
-    "_KeyedError": lambda c: c("target_persen", "harus di antara 0 dan 100"),
+    "Unreadable": lambda c: c("too_large", size=300, limit=200),
+    "KeyedError": lambda c: c("target_persen", "harus di antara 0 dan 100"),
     "_DuplicateKeyError": lambda c: c("kode", 2, None),
     "Fail": lambda c: c("kode wilayah '99' tidak ada di master", "en"),  # kbreport.cli_help
 }

@@ -128,7 +128,7 @@ class NotebookInfo:
     @property
     def fields(self) -> dict[str, tuple[str | None, Any]]:
         """name -> (annotation, default), what kbreport.build.params.validate_values takes (runtime ones left out)."""
-        from kbreport.build.params import RUNTIME
+        from kbreport.build.params_rules import RUNTIME
 
         return {n: (p["annotation"], p["default"]) for n, p in self.parameters.items() if n not in RUNTIME}
 

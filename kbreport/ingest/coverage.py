@@ -104,7 +104,8 @@ def _desa_codes(data_dir: Path) -> list[str]:
     import pandas as pd
 
     from kbreport.ingest import schema
-    from kbreport.ingest.readers import find_table_files, parse_code, read_column
+    from kbreport.ingest.parsers import parse_code
+    from kbreport.ingest.readers import find_table_files, read_column
 
     files = find_table_files(data_dir, schema.KAMPUNG_KB)
     raw = read_column(files[0], schema.KAMPUNG_KB, "kode_desa") if files else None
@@ -121,7 +122,7 @@ def data_coverage(data_dir: str | os.PathLike) -> DataCoverage:
     """The coverage of the export in `data_dir`: declared in sumber.json, else inferred from its
     kampung_kb rows (cached while the folder is unchanged). ValueError for a malformed declaration."""
     from kbreport.ingest.dataset import folder_state
-    from kbreport.ingest.readers import read_metadata
+    from kbreport.ingest.metadata import read_metadata
 
     data_dir = Path(data_dir)
     key = (str(data_dir.resolve()), folder_state(data_dir))

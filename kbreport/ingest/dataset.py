@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from kbreport.ingest import readers as io
+from kbreport.ingest import bounds
 from kbreport.ingest import schema
 from kbreport.errors import Problem
 from kbreport.text.messages import data_validation_error
-from kbreport.ingest.readers import find_table_files, read_metadata
+from kbreport.ingest.metadata import read_metadata
+from kbreport.ingest.readers import find_table_files
 from kbreport.ingest.validate import resolve_master, validate_folder
 
 __all__ = ["Dataset", "load_data", "load_data_cached", "data_checksum", "data_checksum_cached", "folder_state"]
@@ -76,7 +77,7 @@ def data_checksum(data_dir: str | Path) -> str:
 
     Each present file contributes its name, its size and its bytes, so renaming a file or moving
     bytes between files changes the sum. sumber.json is not included: it describes, it is not data.
-    A symbolic link contributes its name only, a file above io.MAX_TABLE_BYTES its name and size:
+    A symbolic link contributes its name only, a file above bounds.MAX_TABLE_BYTES its name and size:
     validation refuses both, so neither is read.
     Files are read in blocks, so a huge file costs time but not memory.
     """
@@ -90,7 +91,7 @@ def data_checksum(data_dir: str | Path) -> str:
             with path.open("rb") as f:
                 size = os.fstat(f.fileno()).st_size
                 h.update(f"{path.name}\0{size}\0".encode())
-                if size > io.MAX_TABLE_BYTES:  # refused by validation: not worth reading
+                if size > bounds.MAX_TABLE_BYTES:  # refused by validation: not worth reading
                     continue
                 for block in iter(lambda: f.read(1 << 20), b""):
                     h.update(block)

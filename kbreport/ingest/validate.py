@@ -15,8 +15,9 @@ import pandas as pd
 
 from kbreport.ingest import schema
 from kbreport.errors import MasterError, Problem
-from kbreport.ingest.readers import (DTYPES, ROW_INDEX, RawTable, empty_frame, find_table_files, parse_column, read_metadata,
-                 read_raw)
+from kbreport.ingest.metadata import read_metadata
+from kbreport.ingest.parsers import DTYPES, empty_frame, parse_column
+from kbreport.ingest.readers import ROW_INDEX, RawTable, find_table_files, read_raw
 from kbreport.text import fmt
 from kbreport.text.messages import SEVERITY, message
 

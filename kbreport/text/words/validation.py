@@ -220,6 +220,12 @@ REASONS: dict[str, dict[str, str]] = {
     "reason.sumber_text": {"id": "\"sumber\" harus teks", "en": "\"sumber\" must be text"},
     "reason.os": {"id": "{why}", "en": "{why}"},
     "reason.other": {"id": "{detail}", "en": "{detail}"},
+    "reason.too_slow": {
+        "id": "membacanya memakan waktu lebih dari {seconds} detik, melebihi batas waktu; "
+              "periksa apakah ini file yang benar dan tidak terlalu besar",
+        "en": "reading it took longer than {seconds} seconds, over the time limit; "
+              "check that it is the right file and not too large",
+    },
     "reason.too_large": {
         "id": "ukurannya {size}, melebihi batas {limit}",
         "en": "it is {size}, over the limit of {limit}",
