@@ -243,13 +243,12 @@ from pathlib import Path  # noqa: E402,F811  (each block keeps its own imports)
 
 
 def _parse_formats(value: str) -> tuple[str, ...]:
-    from kbreport.build.report import ALL_FORMATS
+    from kbreport.build.formats import ALL_FORMATS, FormatError, check_formats
 
-    fmts = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
-    bad = [f for f in fmts if f not in ALL_FORMATS]
-    if bad or not fmts:
-        raise click.BadParameter(f"choose from {','.join(ALL_FORMATS)} (got {value!r})", param_hint="--formats")
-    return fmts
+    try:
+        return check_formats(value)
+    except FormatError:
+        raise click.BadParameter(f"choose from {','.join(ALL_FORMATS)} (got {value!r})", param_hint="--formats") from None
 
 
 @main.command("run")
