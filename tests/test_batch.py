@@ -149,6 +149,30 @@ def test_formats_are_checked():
         batch.run_batch([ROOT / "params"], "/nonexistent/never", formats=["docx"], builder=light_builder.fake_build)
 
 
+def test_one_format_parser_for_the_cli_and_the_library():
+    import pickle
+
+    from kbreport.build.formats import FormatError, check_formats
+
+    assert check_formats(" html, PDF,html ") == ("html", "pdf")  # the --formats string, as the CLI passes it
+    with pytest.raises(FormatError) as e:
+        check_formats("html,docx")
+    assert e.value.bad == ("docx",) and str(e.value) == "format tidak dikenal: docx; pilih dari ipynb, html, pdf, xlsx"
+    assert str(pickle.loads(pickle.dumps(e.value))) == str(e.value)
+    with pytest.raises(FormatError, match="kosong"):
+        check_formats(" , ")
+
+
+def test_a_job_result_is_plain_data_that_survives_pickling():
+    import pickle
+
+    res = batch.JobResult(name="aceh", status="failed", reason="sel ke-4 (In [3]) → ValueError: x", seconds=1.5,
+                          timings={"execute": 1.2}, payload={"figures.json": b"{}"})
+    assert pickle.loads(pickle.dumps(res)) == res
+    # an executor's results never carry an exception object or a traceback
+    assert all(isinstance(v, (str, float, int, dict, list, type(None))) for v in vars(res).values())
+
+
 # --- real kernels: a mix of good and broken reports ------------------------------------------------
 
 
