@@ -243,11 +243,11 @@ from pathlib import Path  # noqa: E402,F811  (each block keeps its own imports)
 
 
 def _parse_formats(value: str) -> tuple[str, ...]:
-    from kbreport.build.formats import ALL_FORMATS, FormatError, check_formats
+    from kbreport.build.formats import ALL_FORMATS, check_formats
 
     try:
         return check_formats(value)
-    except FormatError:
+    except ValueError:
         raise click.BadParameter(f"choose from {','.join(ALL_FORMATS)} (got {value!r})", param_hint="--formats") from None
 
 
