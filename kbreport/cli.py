@@ -178,14 +178,13 @@ def demo_cmd(out_dir: str, seed: int | None, lang: str) -> None:
 
 # [run]
 def _parse_formats(value: str, lang: str) -> tuple[str, ...]:
-    from kbreport.build.report import ALL_FORMATS
+    from kbreport.build.formats import ALL_FORMATS, check_formats
 
-    fmts = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
-    bad = [f for f in fmts if f not in ALL_FORMATS]
-    if bad or not fmts:
+    try:
+        return check_formats(value)
+    except ValueError:
         raise click.BadParameter(t("cli.run.bad_formats", lang, choices=",".join(ALL_FORMATS), value=value),
-                                 param_hint="--formats")
-    return fmts
+                                 param_hint="--formats") from None
 
 
 @main.command("run", help="cli.run")

@@ -38,6 +38,8 @@ from pathlib import Path
 from kbreport import __version__
 from kbreport.errors import ReportError
 from kbreport.batch.failures import describe_failure
+from kbreport.build.figures import FIGURES_FILE
+from kbreport.build.formats import ALL_FORMATS, OUTPUT_FILES
 from kbreport.paths import atomic_copy, remove_stale_temps, report_dir, safe_stem
 
 __all__ = [
@@ -45,10 +47,6 @@ __all__ = [
     "default_data_dir", "data_date_range", "check_notebook_parameters", "report_metadata",
     "ALL_FORMATS", "OUTPUT_FILES",
 ]
-
-ALL_FORMATS = ("ipynb", "html", "pdf", "xlsx")
-OUTPUT_FILES = {"ipynb": "briefing.ipynb", "html": "briefing.html", "pdf": "briefing.pdf", "xlsx": "annex.xlsx"}
-FIGURES_FILE = "figures.json"
 
 
 @dataclass

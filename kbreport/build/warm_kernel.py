@@ -1,4 +1,4 @@
-"""A kernel kept warm across the reports of one batch worker.
+"""A kernel kept warm across one batch worker's reports: the worker side (inside it: kbreport.build.in_kernel).
 
 Starting a kernel and importing pandas, matplotlib and kbreport costs about 2 s, and parsing the
 data another 1.5 s: more than building most briefings. So a batch worker keeps one kernel,
@@ -31,7 +31,7 @@ from typing import Any
 
 from kbreport.errors import ReportError, ReportTimeout
 
-__all__ = ["WarmKernel", "WarmKernelError", "ENGINE_NAME", "warm_up", "reset"]
+__all__ = ["WarmKernel", "WarmKernelError", "ENGINE_NAME", "execute_notebook"]
 
 ENGINE_NAME = "kbreport-warm"
 # Kernels that run side by side must not share IPython's sqlite history file (nbclient does the same).
@@ -40,71 +40,6 @@ _KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:"]
 
 class WarmKernelError(ReportError):
     """The warm kernel could not be started or reset."""
-
-
-# --- kernel side: runs inside the kernel ----------------------------------------------------------
-
-_SNAPSHOT: dict[str, Any] = {}
-
-
-def warm_up(data_dir: str | None = None) -> None:
-    """Import what a briefing needs, parse `data_dir` into the cache, and remember the clean state."""
-    import copy
-    import sys
-    import warnings
-
-    import matplotlib
-    import matplotlib.pyplot  # noqa: F401 - sets up the inline backend, as a notebook's first chart would
-    import pandas  # noqa: F401
-
-    from kbreport import analysis, charts, elements  # noqa: F401
-    from kbreport.build import briefing
-    from kbreport.elements import display
-    from kbreport.ingest.dataset import load_data_cached
-    from kbreport.ingest.wilayah import desa_table, load_master
-
-    if data_dir is not None and Path(data_dir).is_dir():
-        try:
-            load_data_cached(data_dir)
-            desa_table(load_master())
-        except Exception:  # noqa: BLE001 - bad data: the report itself will say what is wrong
-            pass
-    _SNAPSHOT.update(rc=copy.deepcopy(matplotlib.rcParams), env=dict(os.environ), path=list(sys.path),
-                     filters=list(warnings.filters))
-
-
-def reset(cwd: str) -> None:
-    """Back to the state warm_up left, with `cwd` as the current directory."""
-    import copy
-    import sys
-    import time
-    import warnings
-
-    import matplotlib
-    import matplotlib.pyplot as plt
-    import pandas as pd
-    from IPython import get_ipython
-
-    os.chdir(cwd)  # first: the last report's folder may be gone, and IPython's reset looks at the cwd
-    ip = get_ipython()
-    if ip is not None:
-        ip.reset(new_session=True)  # namespace, In/Out history, execution count 1
-    plt.close("all")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if "rc" in _SNAPSHOT:  # a copy: a report may change a list-valued setting in place
-            matplotlib.rcParams.clear()
-            matplotlib.rcParams.update(copy.deepcopy(_SNAPSHOT["rc"]))
-        pd.reset_option("all")  # pandas' defaults, as in a new kernel
-    if "env" in _SNAPSHOT:
-        os.environ.clear()
-        os.environ.update(_SNAPSHOT["env"])
-        if hasattr(time, "tzset"):
-            time.tzset()  # TZ may have been changed
-        sys.path[:] = _SNAPSHOT["path"]
-        warnings.resetwarnings()  # also drops the "already shown" caches
-        warnings.filters[:] = _SNAPSHOT["filters"]
-        getattr(warnings, "_filters_mutated", lambda: None)()
 
 
 # --- worker side ----------------------------------------------------------------------------------
@@ -196,7 +131,7 @@ class WarmKernel:
             self.kc.allow_stdin = False
             self.starts += 1
             self.reports = 0
-            self._run(f"import kbreport.build.warm_kernel as _kbw; _kbw.warm_up({self.data_dir!r}); del _kbw")
+            self._run(f"import kbreport.build.in_kernel as _kbk; _kbk.warm_up({self.data_dir!r}); del _kbk")
         except BaseException:
             self.shutdown()
             raise
@@ -218,11 +153,12 @@ class WarmKernel:
         """Make the kernel ready for one report run in `cwd` (starting a new one when needed)."""
         if self.km is None or self.reports >= self.max_reports or not self.is_alive():
             self.start()
+        code = f"__import__('kbreport.build.in_kernel').build.in_kernel.reset({str(Path(cwd).resolve())!r})"
         try:
-            self._run(f"__import__('kbreport.build.warm_kernel').build.warm_kernel.reset({str(Path(cwd).resolve())!r})", timeout=60)
+            self._run(code, timeout=60)
         except WarmKernelError:
             self.start()  # once more, on a fresh kernel
-            self._run(f"__import__('kbreport.build.warm_kernel').build.warm_kernel.reset({str(Path(cwd).resolve())!r})", timeout=60)
+            self._run(code, timeout=60)
         self.reports += 1
 
     def remove_connection_file(self) -> None:

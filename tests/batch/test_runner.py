@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from kbreport.batch import runner as batch
+from kbreport.batch.progress import Progress
 from kbreport.errors import ParamsError, ReportError
 from kbreport.batch.stamps import STAMP_NAME, sha256_file
 
@@ -146,6 +147,27 @@ def test_formats_are_checked():
         batch.check_formats(["html", "docx"])
     with pytest.raises(ValueError):
         batch.run_batch([ROOT / "params"], "/nonexistent/never", formats=["docx"], builder=light_builder.fake_build)
+
+
+def test_one_format_parser_for_the_cli_and_the_library():
+    from kbreport.build.formats import check_formats
+
+    assert check_formats(" html, PDF,html ") == ("html", "pdf")  # the --formats string, as the CLI passes it
+    with pytest.raises(ValueError) as e:
+        check_formats("html,docx")
+    assert str(e.value) == "format tidak dikenal: docx; pilih dari ipynb, html, pdf, xlsx"
+    with pytest.raises(ValueError, match="kosong"):
+        check_formats(" , ")
+
+
+def test_a_job_result_is_plain_data_that_survives_pickling():
+    import pickle
+
+    res = batch.JobResult(name="aceh", status="failed", reason="sel ke-4 (In [3]) → ValueError: x", seconds=1.5,
+                          timings={"execute": 1.2}, payload={"figures.json": b"{}"})
+    assert pickle.loads(pickle.dumps(res)) == res
+    # an executor's results never carry an exception object or a traceback
+    assert all(isinstance(v, (str, float, int, dict, list, type(None))) for v in vars(res).values())
 
 
 # --- real kernels: a mix of good and broken reports ------------------------------------------------
@@ -610,6 +632,70 @@ def test_dask_local_cluster_builds_three_reports(tmp_path):
                                 builder=light_builder.build, resolver=light_builder.resolve, progress=False)
         assert again.built == [] and len(again.skipped) == 3
     assert _manifest(out)["__run__"]["mode"] == "dask"
+
+
+class _StopWhenMarked(Progress):
+    """Progress whose tick() raises KeyboardInterrupt — what Ctrl-C does to the runner — once a
+    file appears in `marks` (a report is inside its build)."""
+
+    def __init__(self, marks: Path):
+        super().__init__(1, enabled=False)
+        self.marks = marks
+
+    def tick(self):
+        if any(self.marks.iterdir()):
+            raise KeyboardInterrupt
+        super().tick()
+
+
+def test_dask_workers_keep_temp_files_in_the_runs_folder_and_remove_it_after_success_failure_and_sigint(
+        tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    import temp_builder
+
+    p, out, data, wtmp, marks = (tmp_path / n for n in ("params", "out", "demo", "worker-tmp", "marks"))
+    for d in (data, wtmp, marks):
+        d.mkdir()
+    (data / "kampung_kb.csv").write_text("kode\n17\n")
+    _params(p, "aceh", nama="Aceh")
+    _params(p, "bali", nama="Bali")
+    _params(p, "gagal", nama="Gagal", gagal=True)  # leaves its temp folder behind, then raises
+    for var in ("TMPDIR", "TEMP", "TMP"):  # the workers' own temp folder, inherited
+        monkeypatch.setenv(var, str(wtmp))
+    monkeypatch.setenv("KBREPORT_TEST_MARKS", str(marks))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  local_directory=str(tmp_path / "dask-scratch")) as cluster:
+        res = batch.run_batch([p], out, data_dir=data, timeout=60, dask_address=cluster.scheduler_address,
+                              builder=temp_builder.build, resolver=light_builder.resolve, progress=False)
+        assert {r.name: r.status for r in res.reports} == {"aceh": "ok", "bali": "ok", "gagal": "failed"}
+        assert "angka tidak masuk akal untuk Gagal" in {r.name: r.reason for r in res.reports}["gagal"]
+        for n in ("aceh", "bali"):
+            seen = json.loads((out / n / "seen.json").read_text())
+            run_tmp = Path(seen["gettempdir"])
+            # <worker tmp>/kbreport-run-<id>/proc-<pid>/tmp, for Python and for what the build starts
+            assert run_tmp.parent.parent.parent == wtmp and run_tmp.parent.parent.name.startswith("kbreport-run-")
+            assert run_tmp.name == "tmp" and run_tmp.parent.name.startswith("proc-")
+            assert seen["TMPDIR"] == seen["TEMP"] == seen["TMP"] == str(run_tmp)
+            assert seen["JUPYTER_RUNTIME_DIR"] == str(run_tmp.parent / "jupyter-runtime")
+            assert seen["MPLCONFIGDIR"] in (None, str(run_tmp.parent / "matplotlib"))
+            assert Path(seen["left"]).parent == run_tmp
+        assert os.listdir(wtmp) == []  # the leftovers of success and failure alike
+        assert not (out / batch.WORK_DIR_NAME).exists()
+
+        # stopped while a report is inside its build: its leftover goes too, once its task ends
+        for f in marks.iterdir():
+            f.unlink()
+        _params(p, "aceh", nama="Aceh", tidur=2)
+        stopped = batch.run_batch([p / "aceh.yaml"], out, data_dir=data, timeout=60,
+                                  dask_address=cluster.scheduler_address, builder=temp_builder.build,
+                                  resolver=light_builder.resolve, progress=_StopWhenMarked(marks))
+        assert stopped.exit_code == 128 + signal.SIGINT and stopped.interrupted == "SIGINT"
+        assert Path((marks / "aceh").read_text()).is_relative_to(wtmp)
+        deadline = time.monotonic() + 15
+        while os.listdir(wtmp) and time.monotonic() < deadline:  # the task runs on, then removes what it made
+            time.sleep(0.2)
+        assert os.listdir(wtmp) == []
+        assert not (out / batch.WORK_DIR_NAME).exists()
 
 
 # --- the command ---------------------------------------------------------------------------------------

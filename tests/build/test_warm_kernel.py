@@ -170,3 +170,23 @@ def test_the_reports_own_time_limit_is_not_retried(tmp_path, kernel, monkeypatch
     with pytest.raises(ReportTimeout):
         _run(kernel, look, tmp_path / "b")
     assert kernel.km is None and kernel.starts == 1
+
+
+def test_the_worker_side_never_imports_what_runs_inside_the_kernel():
+    """kbreport.build.in_kernel (and the briefing, elements and charts it loads) run in the kernel
+    only: the worker side imports none of them, not even inside a function, so no import cycle
+    runs through it (briefing -> report -> warm_kernel -> briefing was one)."""
+    import ast
+
+    import kbreport.build.warm_kernel as wk
+
+    names = set()
+    for node in ast.walk(ast.parse(Path(wk.__file__).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+    inside = ("kbreport.build.in_kernel", "kbreport.build.briefing", "kbreport.elements", "kbreport.charts",
+              "kbreport.analysis")
+    assert "kbreport.errors" in names  # (the walk sees the imports)
+    assert not [n for n in names if n.startswith(inside)], names
