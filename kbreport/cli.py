@@ -51,14 +51,13 @@ def wilayah() -> None:
 @_MASTER_OPTION
 def wilayah_ringkasan(master_path) -> None:
     """Jumlah wilayah per tingkat."""
-    from kbreport.ingest.wilayah import provenance
+    from kbreport.ingest.decrees import TODAY
 
     m = _wilayah_master(master_path)
     if master_path:
         click.echo(f"Master wilayah: {master_path}")
     else:
-        src = " + ".join(f"{s['name']} {s['version']}" for s in provenance()["sources"])
-        click.echo(f"Master wilayah: bawaan ({src})")
+        click.echo(f"Master wilayah: bawaan ({TODAY.judul}, cahyadsn/wilayah)")
     by_level = m["tingkat"].value_counts()
     by_jenis = m["jenis"].value_counts()
     rows = [("Provinsi", "provinsi", None), ("Kab/kota", "kabkota", ("kabupaten", "kota")),
@@ -134,6 +133,32 @@ def wilayah_cari(teks, tingkat, limit, master_path) -> None:
 from pathlib import Path  # noqa: E402  (kept in this block: other blocks are edited concurrently)
 
 
+def _master_lines(master, master_csv, tables, lang: str, show_all: bool) -> list[str]:
+    """Which master the codes were read with; for an older decree, the codes today's decree writes otherwise."""
+    from kbreport.ingest.decrees import TODAY, get_decree, translate_desa
+    from kbreport.ingest.wilayah import decree_of
+    from kbreport.text.messages import MAX_LINES_PER_RULE, format_int, ui
+
+    stem = decree_of(master)
+    if stem is None:
+        return [ui("master_file", lang).format(file=master_csv or "DataFrame")]
+    found, total = master.attrs.get("decree_match", (0, 0))
+    lines = [ui("master_decree", lang).format(decree=get_decree(stem).judul, found=format_int(found, lang),
+                                              total=format_int(total, lang))]
+    if stem != TODAY.stem:
+        codes = tables["kampung_kb"]["kode_desa"].dropna().drop_duplicates()
+        mapped, lost = translate_desa(codes, stem, TODAY)
+        moved = int((mapped.notna() & (mapped != codes)).sum())
+        if moved:
+            lines.append(ui("master_moved", lang).format(n=format_int(moved, lang), today=TODAY.judul))
+        if lost:
+            shown = lost if show_all else lost[:MAX_LINES_PER_RULE]
+            more = "" if len(shown) == len(lost) else f" …(+{format_int(len(lost) - len(shown), lang)})"
+            lines.append(ui("master_lost", lang).format(n=format_int(len(lost), lang), today=TODAY.judul,
+                                                        codes=", ".join(shown) + more))
+    return lines
+
+
 @main.command("validate")
 @click.option("--data", "data_dir", default="data/demo", show_default=True, type=click.Path(path_type=Path),
               help="Folder berisi kampung_kb, profil, kkbpk (dan desa_cantik bila ada) sebagai .csv atau .xlsx.")
@@ -158,15 +183,14 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: b
     from kbreport.ingest.readers import read_metadata
     from kbreport.text.messages import MAX_LINES_PER_RULE, capped_lines, format_int, ui
     from kbreport.paths import atomic_write_text
-    from kbreport.ingest.validate import resolve_master, validate_folder
+    from kbreport.ingest.validate import validate_folder_master
 
     start = time.perf_counter()
     data_files = {schema.METADATA_FILE, *(f"{t}{ext}" for t in schema.TABLES for ext in (".csv", ".xlsx"))}
     if out_file is not None and out_file.name.lower() in data_files and out_file.resolve().parent == data_dir.resolve():
         raise click.ClickException(ui("not_a_data_file", lang).format(file=out_file))  # never overwrite the data
     try:
-        master = resolve_master(master_csv)
-        tables, problems = validate_folder(data_dir, master, lang=lang)
+        tables, problems, master = validate_folder_master(data_dir, master_csv, lang=lang)
     except KbreportError as e:
         raise click.ClickException(str(e)) from e
     shown = capped_lines(problems, lang, None if show_all else MAX_LINES_PER_RULE)
@@ -190,6 +214,7 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: b
     elapsed = f"{time.perf_counter() - start:.1f}".replace(".", "," if lang == "id" else ".")
     summary.append(f"{format_int(errors, lang)} {ui('errors', lang)}, {format_int(warnings, lang)} "
                    f"{ui('warnings', lang)} ({elapsed} {ui('seconds', lang)})")
+    summary.extend(_master_lines(master, master_csv, tables, lang, show_all))
     summary.append(ui("not_ok" if errors else "ok", lang))
     if not errors:
         summary.append(_coverage_line(data_dir, master, lang))

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["Decree", "DECREES", "TODAY", "get_decree", "decree_in_force", "decree_table", "desa_codes_of",
-           "match_decree", "DecreeMatch", "translate_desa", "metadata"]
+           "match_decree", "DecreeMatch", "translate_desa", "desa_since", "metadata"]
 
 BASE_FILE = "wilayah-kepmendagri-300.2.2-2430-2025.csv.gz"
 DIFF_FILE = "wilayah-decree-diffs.csv.gz"
@@ -179,12 +179,16 @@ def _key(name: pd.Series, strip_prefix: bool = False) -> pd.Series:
 @functools.lru_cache(maxsize=4)
 def _desa_keys(stem: str) -> pd.DataFrame:
     t = decree_table(stem)
-    names = pd.Series(t["nama_resmi"].to_numpy(), index=t["kode"].to_numpy())
-    desa = t.loc[t["kode"].str.len() == 13, ["kode", "nama_resmi"]].reset_index(drop=True)
-    kab = _key(desa["kode"].str.slice(0, 5).map(names), strip_prefix=True)
-    kec = _key(desa["kode"].str.slice(0, 8).map(names))
-    return pd.DataFrame({"kode": desa["kode"], "desa": _key(desa["nama_resmi"]), "kab": kab,
-                         "key": kab + "|" + kec + "|" + _key(desa["nama_resmi"])})
+    n = t["kode"].str.len()
+    kab = t.loc[n == 5]
+    kab = pd.Series(_key(kab["nama_resmi"], strip_prefix=True).to_numpy(), index=kab["kode"].to_numpy())
+    kec = t.loc[n == 8]
+    kec = pd.Series(_key(kec["nama_resmi"]).to_numpy(), index=kec["kode"].to_numpy())
+    desa = t.loc[n == 13, ["kode", "nama_resmi"]].reset_index(drop=True)
+    k_kab = desa["kode"].str.slice(0, 5).map(kab)
+    k_desa = _key(desa["nama_resmi"])
+    return pd.DataFrame({"kode": desa["kode"], "desa": k_desa, "kab": k_kab,
+                         "key": k_kab + "|" + desa["kode"].str.slice(0, 8).map(kec) + "|" + k_desa})
 
 
 @functools.lru_cache(maxsize=8)
@@ -220,3 +224,19 @@ def translate_desa(codes: pd.Series, src, dst) -> tuple[pd.Series, list[str]]:
     mapped = codes.map(xw).where(known, codes)
     lost = sorted({c for c in codes[known & mapped.isna()]})
     return mapped.astype(object), lost
+
+
+def desa_since(codes, stem) -> np.ndarray:
+    """Per desa code of decree `stem`: the index in DECREES of the oldest decree from which on every shipped
+    decree up to `stem` has it (the same code or a certain counterpart, translate_desa); len(DECREES) for a
+    code not in `stem`. The demo data launches a Kampung KB in a desa only once its decree is in force."""
+    stem = get_decree(stem).stem
+    codes = pd.Series(codes, dtype=object).reset_index(drop=True)
+    pos = [d.stem for d in DECREES].index(stem)
+    since = np.where(codes.isin(desa_codes_of(stem)), pos, len(DECREES))
+    alive = since == pos
+    for j in range(pos - 1, -1, -1):
+        mapped, _ = translate_desa(codes, stem, DECREES[j])
+        alive &= mapped.notna().to_numpy() & codes.isin(set(_crosswalk(stem, DECREES[j].stem).index)).to_numpy()
+        since = np.where(alive, j, since)
+    return since
