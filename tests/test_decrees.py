@@ -205,7 +205,7 @@ def test_validate_names_the_older_decree_and_lists_what_does_not_map(tmp_path):
     assert "Region master: Permendagri No. 56 Tahun 2015 (5 of 5 desa codes found in it)" in en.output
 
 
-def test_validate_today_and_a_users_master(tmp_path):
+def test_validate_an_export_in_todays_codes():
     res = CliRunner().invoke(main, ["validate", "--data", str(BASE)])
     assert "Master wilayah: Kepmendagri No. 300.2.2-2430 Tahun 2025" in res.output
     assert "ditulis lain" not in res.output and "padanan" not in res.output
