@@ -231,7 +231,7 @@ def test_indonesia_is_compact(indonesia):
     assert kinds(s) == ["Heading", "Chart", "Chart", "Chart"]  # tile map, compact bars, trend
     assert s[1].caption == "Cakupan desa/kelurahan ber-Kampung KB per provinsi"
     assert s[2].caption == "Peringkat cakupan per provinsi"
-    assert s[2].figure.get_size_inches()[1] == pytest.approx(0.75 + 0.105 * 38)
+    assert s[2].figure.get_size_inches()[1] == pytest.approx(0.75 + 0.105 * 37)
     assert kinds(section(indonesia, "hasil_kb")) == ["Heading", "Cards"]  # by province: in annex.xlsx
     s = section(indonesia, "klasifikasi")
     assert "Indonesia" in s[1].caption

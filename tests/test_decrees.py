@@ -54,6 +54,7 @@ def test_decree_in_force(day, stem):
     assert D.decree_in_force(datetime(day.year, day.month, day.day, 23, 59)).stem == stem
     assert D.decree_in_force(pd.Timestamp(day)).stem == stem
     assert D.get_decree(day).stem == stem
+    assert D.get_decree(day.isoformat()).stem == stem
 
 
 def test_get_decree_by_stem_and_unknown():

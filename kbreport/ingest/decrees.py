@@ -84,10 +84,10 @@ _BY_STEM = {d.stem: d for d in DECREES}
 
 
 def get_decree(which) -> Decree:
-    """A Decree from itself, its stem ("permendagri-56-2015") or a date (the decree in force then)."""
+    """A Decree from itself, its stem ("permendagri-56-2015") or a date or ISO date text (the decree in force then)."""
     if isinstance(which, Decree):
         return which
-    if isinstance(which, (date, datetime, pd.Timestamp)):
+    if isinstance(which, (date, datetime, pd.Timestamp)) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(which)):
         return decree_in_force(which)
     d = _BY_STEM.get(str(which))
     if d is None:
