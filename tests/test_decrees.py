@@ -243,3 +243,20 @@ def test_briefing_puts_a_moved_desa_in_its_new_province(papua_export, tmp_path):
     assert fig["master_wilayah"] == S2025 and fig["kampung_kb"] == 1
     r = region_report(data_dir=str(papua_export), kode="92", as_of="2025-06-30")
     assert r.headline["kampung_kb"] == 0  # not left in Papua Barat under its old code
+
+
+def test_with_master_on_keeps_a_users_master_and_todays_decree(tmp_path):
+    from dataclasses import replace
+
+    from kbreport.ingest.dataset import load_data, with_master_on
+
+    ds = load_data(BASE)
+    assert ds.master_wilayah == S2025
+    assert with_master_on(ds, None) is ds and with_master_on(ds, date(2025, 6, 1)) is ds
+    old = with_master_on(ds, date(2017, 3, 7))
+    assert old.master_wilayah == S56 and old.master.attrs["dibaca_dengan"] == S2025
+    assert old.kampung_kb["kode_desa"].tolist() == ds.kampung_kb["kode_desa"].tolist()  # same codes in 2015
+    p = tmp_path / "m.csv"
+    p.write_text("kode,nama\n17,BENGKULU\n")
+    mine = replace(ds, master=w.load_master(p))
+    assert with_master_on(mine, date(2017, 3, 7)) is mine
