@@ -260,3 +260,49 @@ def test_with_master_on_keeps_a_users_master_and_todays_decree(tmp_path):
     p.write_text("kode,nama\n17,BENGKULU\n")
     mine = replace(ds, master=w.load_master(p))
     assert with_master_on(mine, date(2017, 3, 7)) is mine
+
+
+# --- the events over the demo data: the decree in force, its counts, the seed figures still hold ----
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    from kbreport.ingest.demo import generate
+
+    out = tmp_path_factory.mktemp("demo")
+    generate(out)
+    return out
+
+
+@pytest.mark.parametrize("stem,decree,desa,kampung_kb,rumah_dataku", [
+    ("2017-03-07-rakorda-sumsel", S56, 3236, None, None),
+    ("2022-08-24-workshop-sumsel", S58, 3248, 497, None),  # 6117/2022 was signed on 9 November 2022
+    ("2023-04-03-mou-kalsel-bps", S6117, 2016, 456, 236),
+    ("2024-06-04-fasilitasi-rumah-dataku-bengkulu", S6117, 1513, 1322, None),
+])
+def test_events_use_the_decree_in_force(demo, stem, decree, desa, kampung_kb, rumah_dataku):
+    from kbreport.build.briefing import event_report
+    from kbreport.build.params import load_params, to_notebook_parameters
+
+    values = to_notebook_parameters(load_params(ROOT / "params" / "events" / f"{stem}.yaml"), demo)
+    for runtime in ("data_dir", "out_dir", "annex"):
+        values.pop(runtime)
+    h = event_report(data_dir=str(demo), **values).headline
+    assert (h["master_wilayah"], h["desa_kelurahan"]) == (decree, desa)
+    if kampung_kb is not None:
+        assert h["kampung_kb"] == kampung_kb
+    if rumah_dataku is not None:
+        assert h["rumah_dataku"] == rumah_dataku
+
+
+def test_lampung_barat_136_of_136(demo):
+    from kbreport.build.briefing import region_report
+
+    h = region_report(data_dir=str(demo), kode="18.04", as_of="2024-05-12").headline
+    assert (h["master_wilayah"], h["desa_kelurahan"], h["tercakup"], h["kampung_kb"]) == (S6117, 136, 136, 136)
+
+
+def test_rakorda_2017_kecamatan_of_its_decree(demo):
+    from kbreport.ingest.wilayah import desa_table
+
+    d = desa_table(w.load_master(decree=date(2017, 3, 7)))
+    assert d.loc[d["kode_provinsi"] == "16", "kode_kecamatan"].nunique() == 231
