@@ -59,14 +59,14 @@ def wilayah() -> None:
 @_MASTER_OPTION
 @bahasa_option()
 def wilayah_ringkasan(master_path, lang) -> None:
-    from kbreport.ingest.wilayah import provenance
+    from kbreport.ingest.decrees import TODAY
     from kbreport.ingest.wilayah_search import level_counts
 
     m = _wilayah_master(master_path, lang)
     if master_path:
         click.echo(t("cli.wilayah.source_user", lang, path=master_path))
     else:
-        src = " + ".join(f"{s['name']} {s['version']}" for s in provenance()["sources"])
+        src = f"{TODAY.judul}, cahyadsn/wilayah"
         click.echo(t("cli.wilayah.source_bundled", lang, sources=src))
     for c in level_counts(m):
         line = f"{t(f'cli.wilayah.level.{c.level}', lang):<15}{fmt.number(c.n, lang):>8}"

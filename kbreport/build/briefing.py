@@ -329,12 +329,13 @@ def _classes(sc, profil: pd.DataFrame, kkbpk: pd.DataFrame) -> pd.DataFrame:
 
 
 def _load(values: dict, laporan: str):
-    from kbreport.ingest.dataset import load_data_cached
+    from kbreport.ingest.dataset import load_data_cached, with_master_on
     from kbreport.build.params import from_notebook_parameters
     from kbreport.ingest.wilayah import desa_table
 
     params = from_notebook_parameters(values, laporan)
-    ds = load_data_cached(resolve_data_dir(values.get("data_dir")))
+    # counts and names are those of the decree in force on as_of (docs/wilayah.md)
+    ds = with_master_on(load_data_cached(resolve_data_dir(values.get("data_dir"))), params.as_of)
     return params, ds, desa_table(ds.master)
 
 
@@ -344,6 +345,7 @@ def _tables(params, ds, desa, kode, as_of) -> tuple[dict, dict, Any]:
     sc = A.scope(desa, ds.kampung_kb, kode, as_of)
     h = A.headline(desa, ds.kampung_kb, ds.profil, ds.kkbpk, kode, as_of, params.target_tanggal,
                    params.target_persen, params.rdk_target_persen)
+    h["master_wilayah"] = ds.master_wilayah
     T = {
         "cakupan": A.coverage_from_scope(sc, params.target_persen),
         "rumah_dataku": A.rumah_dataku(desa, ds.kampung_kb, ds.profil, kode, as_of, params.rdk_target_persen),

@@ -7,6 +7,8 @@ and tests read. Shape (issue 4; extra keys may be added, these never change mean
      "desa_kelurahan": int, "desa_kelurahan_tercakup": int, "kampung_kb": int,
      "cakupan_persen": float (one decimal), "rumah_dataku": int, "data_contoh": bool,
      "event": {"jenis", "judul", "mulai", "selesai", "peserta": int | null}      (events only)
+     "master_wilayah": "permendagri-56-2015" | … | null   (the bundled decree whose counts and names
+                       these are, kbreport.ingest.decrees; null for a user's own master)
      ... extras: "judul", "bahasa", "target": {"tanggal", "persen"}, "kekurangan"}
 
 `event.peserta` is null when the source gives no count for some element (e.g. a Rakorda whose
@@ -78,6 +80,7 @@ def build_figures(headline: dict, params, synthetic: bool) -> dict:
         "cakupan_persen": round(float(cak), 1),
         "rumah_dataku": _int(headline["rumah_dataku"], "rumah_dataku"),
         "data_contoh": bool(synthetic),
+        "master_wilayah": headline.get("master_wilayah"),
         "judul": getattr(params, "judul", None),
         "bahasa": params.bahasa,
         "target": {"tanggal": _iso(headline.get("target_tanggal", params.target_tanggal)),
@@ -153,6 +156,9 @@ def validate_figures(fig: Any, params=None) -> None:
             p.append(f"cakupan_persen {c} tidak sama dengan 100 × {t} / {d} = {expected}")
     if not isinstance(fig["data_contoh"], bool):
         p.append(f"data_contoh: harus true/false, bukan {fig['data_contoh']!r}")
+    mw = fig.get("master_wilayah")
+    if mw is not None and not (isinstance(mw, str) and re.fullmatch(r"(perm|kepm)endagri-[0-9.-]+", mw)):
+        p.append(f"master_wilayah: harus nama keputusan (mis. permendagri-56-2015) atau null, bukan {mw!r}")
 
     ev = fig.get("event")
     if fig["laporan"] == "event":

@@ -24,9 +24,10 @@ from kbreport.errors import Problem
 from kbreport.text.messages import data_validation_error
 from kbreport.ingest.metadata import read_metadata
 from kbreport.ingest.readers import find_table_files
-from kbreport.ingest.validate import resolve_master, validate_folder
+from kbreport.ingest.validate import validate_folder_master
 
-__all__ = ["Dataset", "load_data", "load_data_cached", "data_checksum", "data_checksum_cached", "folder_state"]
+__all__ = ["Dataset", "load_data", "load_data_cached", "data_checksum", "data_checksum_cached", "folder_state",
+           "with_master_on"]
 
 
 @dataclass(eq=False)
@@ -49,6 +50,13 @@ class Dataset:
     @property
     def checksum_short(self) -> str:
         return self.checksum[:12]
+
+    @property
+    def master_wilayah(self) -> str | None:
+        """The bundled decree the master is (its stem, e.g. "permendagri-56-2015"); None for a user's master."""
+        from kbreport.ingest.wilayah import decree_of
+
+        return decree_of(self.master)
 
     def __repr__(self) -> str:
         rows = ", ".join(f"{n}={len(t)}" for n, t in self.tables.items())
@@ -142,13 +150,13 @@ def load_data_cached(data_dir: str | Path, master=None, lang: str = "id", today:
 def load_data(data_dir: str | Path, master=None, lang: str = "id", today: date | None = None) -> Dataset:
     """Read and validate a data folder.
 
-    `master`: None for the bundled Kemendagri master, a path to a `kode,nama` CSV, or a master
-    DataFrame (kbreport.ingest.wilayah.load_master()). Raises DataValidationError carrying every problem
+    `master`: None for the bundled Kemendagri decree the export's desa codes match best (today's when
+    tied; kbreport.ingest.validate.matching_master), a path to a `kode,nama` CSV, or a master DataFrame
+    (kbreport.ingest.wilayah.load_master()). Raises DataValidationError carrying every problem
     (errors and warnings) when there is any error; otherwise warnings are kept in Dataset.warnings.
     """
     data_dir = Path(data_dir)
-    master = resolve_master(master)
-    tables, problems = validate_folder(data_dir, master, lang=lang, today=today)
+    tables, problems, master = validate_folder_master(data_dir, master, lang=lang, today=today)
     if any(p.severity == "error" for p in problems):
         raise data_validation_error(problems, lang)
     meta, _ = read_metadata(data_dir, lang)
@@ -162,3 +170,29 @@ def load_data(data_dir: str | Path, master=None, lang: str = "id", today: date |
         checksum=data_checksum(data_dir),
         warnings=[p for p in problems if p.severity == "warning"],
     )
+
+
+def with_master_on(ds: Dataset, day) -> Dataset:
+    """`ds` with the region master of the decree in force on `day` (kbreport.ingest.decrees.decree_in_force),
+    its kampung_kb and desa_cantik desa codes rewritten into that decree (translate_desa). A code with no
+    certain counterpart becomes NA, so the analyses leave it out; the codes are listed in
+    master.attrs["tidak_terpetakan"]. A user's own master, or `day` None, leaves `ds` as it is."""
+    from kbreport.ingest.decrees import decree_in_force, translate_desa
+    from kbreport.ingest.wilayah import load_master
+
+    src = ds.master_wilayah
+    if src is None or day is None:
+        return ds
+    dst = decree_in_force(day)
+    if dst.stem == src:
+        return ds
+    master = load_master(decree=dst)
+    lost: set[str] = set()
+    tables = {}
+    for name in ("kampung_kb", "desa_cantik"):
+        df = getattr(ds, name)
+        codes, gone = translate_desa(df["kode_desa"].astype(object), src, dst)
+        lost.update(gone)
+        tables[name] = df.assign(kode_desa=pd.Series(codes.to_numpy(), index=df.index).astype(df["kode_desa"].dtype))
+    master.attrs.update(dibaca_dengan=src, tidak_terpetakan=sorted(lost))
+    return replace(ds, master=master, **tables)

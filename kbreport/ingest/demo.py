@@ -35,7 +35,8 @@ from kbreport.analysis.classification import BERKELANJUTAN, indicator_scores
 from kbreport.ingest.demo_calibration import check as check_calibration
 from kbreport.ingest.schema import (INPRES_3_2022, KLASIFIKASI, PENGGUNAAN_DATA, POKTAN, PROGRAMME_LAUNCH,
                      REGULASI_TINGKAT, SUMBER_DANA, TABLES)
-from kbreport.ingest.wilayah import desa_table, load_master
+from kbreport.ingest.decrees import desa_since
+from kbreport.ingest.wilayah import decree_of, desa_table, load_master
 
 SEED = 20160114
 END = date(2024, 12, 31)
@@ -147,7 +148,9 @@ def _launches(desa: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     kab_codes, kab_idx = np.unique(desa["kode_kabkota"].to_numpy(), return_inverse=True)
     kab_w = np.exp(rng.normal(0.0, 0.5, len(kab_codes)))
     # Weighted random order (Efraimidis–Spirakis): larger key = earlier; kab/kota differ in pace.
-    prio = np.log(rng.random(n)) / kab_w[kab_idx]
+    # desa of a later decree come last, so a Kampung KB's desa is in the decree in force at its launch
+    young = 1e6 * desa["since"].to_numpy() if "since" in desa else np.zeros(n)
+    prio = np.log(rng.random(n)) / kab_w[kab_idx] - young
     d = desa.assign(prio=prio, pos=np.arange(n))
     forced = {MERTASINGA[0]: MERTASINGA, SEMBADAK[0]: SEMBADAK}
 
@@ -161,7 +164,8 @@ def _launches(desa: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     kec_has = set(d.loc[used, "kode_kecamatan"])
     rest = d.loc[~d["kode_kecamatan"].isin(kec_has)]
     kec_best = rest.sort_values("prio", ascending=False, kind="stable").drop_duplicates("kode_kecamatan")
-    kec_key = np.log(rng.random(len(kec_best))) / kab_w[kab_idx[kec_best["pos"].to_numpy()]]
+    kec_key = np.log(rng.random(len(kec_best))) / kab_w[kab_idx[kec_best["pos"].to_numpy()]] \
+        - young[kec_best["pos"].to_numpy()]
     kec_best = kec_best.assign(key=kec_key).sort_values("key", ascending=False, kind="stable")
 
     units = _units(d)
@@ -534,6 +538,8 @@ def build_tables(master: pd.DataFrame, seed: int = SEED) -> dict[str, pd.DataFra
     if missing:
         raise ValueError(f"the demo data knows no province {', '.join(missing)}")
     desa["unit"] = np.where(desa["kode_kabkota"].eq(LAMPUNG_BARAT), LAMPUNG_BARAT, desa["kode_provinsi"])
+    if decree_of(master) is not None:  # a bundled decree: how long each desa has existed (docs/wilayah.md)
+        desa["since"] = desa_since(desa["kode_desa"], decree_of(master))
 
     k = _kampung_kb(desa, rng)
     q = _maturity_q(k, rng)

@@ -21,7 +21,8 @@ from kbreport.ingest.readers import ROW_INDEX, RawTable, find_table_files, read_
 from kbreport.text import fmt
 from kbreport.text.messages import SEVERITY, message
 
-__all__ = ["SEVERITY", "validate_folder", "check_tables", "resolve_master", "desa_codes"]
+__all__ = ["SEVERITY", "validate_folder", "validate_folder_master", "check_tables", "resolve_master", "desa_codes",
+           "matching_master"]
 
 _PARSE_CODE = {"code": "kode_malformed", "date": "date_invalid", "month": "month_invalid", "bool": "bool_invalid",
                "int": "count_not_integer", "category": "value_not_in_domain"}
@@ -38,6 +39,21 @@ def resolve_master(master=None) -> pd.DataFrame:
     from kbreport.ingest.wilayah import load_master  # imported late: validation must not need it when a master is passed
 
     return load_master(master)
+
+
+def matching_master(raws: dict[str, RawTable | None]) -> pd.DataFrame:
+    """The bundled decree holding the most of the desa codes written in kampung_kb and desa_cantik
+    (kbreport.ingest.decrees.match_decree); attrs["decree_match"] = (found, total) distinct codes."""
+    from kbreport.ingest.decrees import match_decree
+    from kbreport.ingest.wilayah import load_master, normalize_code
+
+    codes = [normalize_code(c) for name in ("kampung_kb", "desa_cantik")
+             if raws.get(name) is not None and raws[name].frame is not None and "kode_desa" in raws[name].frame
+             for c in raws[name].frame["kode_desa"].unique()]
+    match = match_decree(codes)
+    master = load_master(decree=match.decree)
+    master.attrs["decree_match"] = (match.found, match.total)
+    return master
 
 
 def desa_codes(master: pd.DataFrame) -> pd.Series:
@@ -356,12 +372,21 @@ def validate_folder(data_dir, master=None, lang: str = "id", today: date | None 
     Returns the typed tables (every row kept; index = spreadsheet row, named "baris"; unparseable
     cells NA) and every problem, errors and warnings. Raises MasterError only for a bad master.
     """
+    tables, problems, _ = validate_folder_master(data_dir, master, lang, today)
+    return tables, problems
+
+
+def validate_folder_master(data_dir, master=None, lang: str = "id", today: date | None = None
+                           ) -> tuple[dict[str, pd.DataFrame], list[Problem], pd.DataFrame]:
+    """validate_folder, also returning the master the codes were checked against: `master` resolved,
+    or (None) the bundled decree the export's desa codes match best (matching_master)."""
     data_dir = Path(data_dir)
-    master = resolve_master(master)
+    master = None if master is None else resolve_master(master)
     if not data_dir.is_dir():
+        master = resolve_master(None) if master is None else master
         p = Problem(str(data_dir), None, None, None, "folder_missing",
                     message("folder_missing", lang, folder=data_dir), SEVERITY["folder_missing"])
-        return {n: empty_frame(t).rename_axis(ROW_INDEX) for n, t in schema.TABLES.items()}, [p]
+        return {n: empty_frame(t).rename_axis(ROW_INDEX) for n, t in schema.TABLES.items()}, [p], master
 
     _, problems = read_metadata(data_dir, lang)
     raws: dict[str, RawTable | None] = {}
@@ -378,5 +403,6 @@ def validate_folder(data_dir, master=None, lang: str = "id", today: date | None 
                                     message("file_ambiguous", lang, table=name), SEVERITY["file_ambiguous"]))
         else:
             raws[name] = read_raw(files[0], table, lang)
+    master = matching_master(raws) if master is None else master
     tables, more = check_tables(raws, master, lang, today)
-    return tables, problems + more
+    return tables, problems + more, master

@@ -62,12 +62,11 @@ def validation_report(data_dir: str | Path, master_csv: str | Path | None = None
     Raises KbreportError (MasterError) when the master itself cannot be used."""
     from kbreport.ingest.dataset import data_checksum
     from kbreport.ingest.readers import read_metadata
-    from kbreport.ingest.validate import resolve_master, validate_folder
+    from kbreport.ingest.validate import validate_folder_master
 
     start = time.perf_counter()
     data_dir = Path(data_dir)
-    master = resolve_master(master_csv)
-    tables, problems = validate_folder(data_dir, master, lang=lang)
+    tables, problems, master = validate_folder_master(data_dir, master_csv, lang=lang)
     rep = ValidationReport(data_dir, problems)
     rep.lines = capped_lines(problems, lang, None if show_all else MAX_LINES_PER_RULE)
     per_rule = Counter(p.code for p in problems)
@@ -86,12 +85,38 @@ def validation_report(data_dir: str | Path, master_csv: str | Path | None = None
     summary.append(f"{fmt.number(rep.errors, lang)} {plural(rep.errors, 'error', lang)}, "
                    f"{fmt.number(rep.warnings, lang)} {plural(rep.warnings, 'warning', lang)} "
                    f"({elapsed} {ui('seconds', lang)})")
+    summary.extend(master_lines(master, master_csv, tables, lang, show_all))
     summary.append(ui("not_ok" if rep.errors else "ok", lang))
     if not rep.errors:
         summary.append(coverage_line(data_dir, master, lang))
     rep.summary = summary
     rep.full = capped_lines(problems, lang, None) + ([""] if problems else []) + summary
     return rep
+
+
+def master_lines(master, master_csv, tables, lang: str = "id", show_all: bool = False) -> list[str]:
+    """Which master the codes were read with; for an older decree, the codes today's decree writes otherwise."""
+    from kbreport.ingest.decrees import TODAY, get_decree, translate_desa
+    from kbreport.ingest.wilayah import decree_of
+
+    stem = decree_of(master)
+    if stem is None:
+        return [ui("master_file", lang).format(file=master_csv or "DataFrame")]
+    found, total = master.attrs.get("decree_match", (0, 0))
+    lines = [ui("master_decree", lang).format(decree=get_decree(stem).judul, found=fmt.number(found, lang),
+                                              total=fmt.number(total, lang))]
+    if stem != TODAY.stem and "kampung_kb" in tables:
+        codes = tables["kampung_kb"]["kode_desa"].dropna().drop_duplicates()
+        mapped, lost = translate_desa(codes, stem, TODAY)
+        moved = int((mapped.notna() & (mapped != codes)).sum())
+        if moved:
+            lines.append(ui("master_moved", lang).format(n=fmt.number(moved, lang), today=TODAY.judul))
+        if lost:
+            shown = lost if show_all else lost[:MAX_LINES_PER_RULE]
+            more = "" if len(shown) == len(lost) else f" …(+{fmt.number(len(lost) - len(shown), lang)})"
+            lines.append(ui("master_lost", lang).format(n=fmt.number(len(lost), lang), today=TODAY.judul,
+                                                        codes=", ".join(shown) + more))
+    return lines
 
 
 def coverage_line(data_dir: Path, master, lang: str = "id") -> str:

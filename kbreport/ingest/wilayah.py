@@ -1,8 +1,9 @@
 """The Kemendagri region master (wilayah): codes, names and hierarchy of Indonesia's regions.
 
-The bundled master (kbreport/data/wilayah.csv.gz) holds 38 provinces, 514 kab/kota, 7,230 kecamatan
-and 83,441 desa/kelurahan; scripts/build_wilayah.py builds it and docs/wilayah.md explains how.
-A user can load a newer master in the same plain `kode,nama` CSV form with `load_master(path)`.
+One master per decree ships (kbreport.ingest.decrees; scripts/build_wilayah_decrees.py builds them and
+docs/wilayah.md explains how): `load_master()` is today's (Kepmendagri 300.2.2-2430/2025: 38 provinces,
+514 kab/kota, 7,285 kecamatan, 83,762 desa/kelurahan), `load_master(decree=...)` another by stem or by date.
+A user can load their own master in the plain `kode,nama` CSV form with `load_master(path)`.
 
 Codes are always the dotted Kemendagri form `PP.KK.CC.DDDD`; names come from the master only.
 """
@@ -11,15 +12,13 @@ from __future__ import annotations
 import copy
 import csv
 import functools
-import gzip
 import io
-import json
 import numbers
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kbreport.errors import MasterError, Problem, UnknownRegionError
@@ -40,6 +39,7 @@ __all__ = [
     "region",
     "children",
     "provenance",
+    "decree_of",
 ]
 
 # Levels from the top; the index is the number of dots in a code.
@@ -55,8 +55,6 @@ _DESA_JENIS = {"1": "kelurahan", "2": "desa", "3": "desa adat"}
 _PARENT_COLS = ("kode_provinsi", "kode_kabkota", "kode_kecamatan")
 _PARENT_LEN = (2, 5, 8)  # prefix length of the dotted code for each parent column
 
-DATA_FILE = "wilayah.csv.gz"
-PROVENANCE_FILE = "wilayah_provenance.json"
 
 
 # --- codes --------------------------------------------------------------------------------
@@ -222,18 +220,27 @@ def _finish(df: pd.DataFrame) -> pd.DataFrame:
     return _add_parents(df)
 
 
-@functools.lru_cache(maxsize=1)
-def _bundled() -> pd.DataFrame:
-    ref = resources.files("kbreport") / "data" / DATA_FILE
-    try:
-        raw = ref.read_bytes()
-    except FileNotFoundError as e:  # pragma: no cover - broken install
-        raise MasterError(f"master wilayah bawaan tidak ditemukan: {ref} (jalankan scripts/build_wilayah.py)") from e
-    df = pd.read_csv(io.BytesIO(gzip.decompress(raw)), dtype=str, keep_default_na=False, na_filter=False)
-    if list(df.columns) != FILE_COLUMNS:
-        raise MasterError(f"{ref}: kolom tidak sesuai: {list(df.columns)}")
+def _jenis(kode: pd.Series) -> pd.Series:
+    """jenis_of for a whole column of well-formed codes."""
+    depth = kode.str.count(r"\.")
+    kab = np.where(kode.str.slice(3, 5) >= "71", "kota", "kabupaten")
+    desa = kode.str.slice(9, 10).map(_DESA_JENIS)
+    out = np.select([depth == 0, depth == 1, depth == 2], ["provinsi", kab, "kecamatan"], default=None)
+    return pd.Series(np.where(depth == 3, desa, out), index=kode.index, dtype=object)
+
+
+@functools.lru_cache(maxsize=4)
+def _bundled(stem: str) -> pd.DataFrame:
+    from kbreport.ingest.decrees import decree_table
+
+    t = decree_table(stem)
+    df = pd.DataFrame({"kode": t["kode"], "nama": t["nama"], "nama_resmi": t["nama_resmi"],
+                       "tingkat": t["kode"].str.count(r"\.").map(dict(enumerate(LEVELS))), "jenis": _jenis(t["kode"])})
+    if df["jenis"].isna().any():
+        raise MasterError(f"master wilayah bawaan {stem}: kode desa tanpa jenis")
     df = _finish(df)
     df.attrs["wilayah_source"] = "bundled"
+    df.attrs["decree"] = stem
     return df
 
 
@@ -329,27 +336,42 @@ def _read_user_master(path: Path) -> pd.DataFrame:
     return df
 
 
-def load_master(path: str | Path | None = None) -> pd.DataFrame:
-    """The region master: the bundled one (path None) or a user CSV of `kode,nama` rows.
+def load_master(path: str | Path | None = None, decree=None) -> pd.DataFrame:
+    """The region master: a user CSV of `kode,nama` rows (path), else a bundled decree's.
 
+    `decree`: None for today's decree, a stem ("permendagri-56-2015"), a Decree, or a date (the decree in
+    force on it; kbreport.ingest.decrees.decree_in_force). A bundled master has attrs["decree"] = its stem.
     Columns: kode, nama, nama_resmi, tingkat, jenis, kode_provinsi, kode_kabkota, kode_kecamatan.
     Raises MasterError (naming file, row and reason) when a user master is malformed.
     """
     if path is None:
-        return _bundled().copy()  # copy-on-write: cheap, and callers cannot alter the cache
+        from kbreport.ingest.decrees import TODAY, get_decree
+
+        stem = TODAY.stem if decree is None else get_decree(decree).stem
+        return _bundled(stem).copy()  # copy-on-write: cheap, and callers cannot alter the cache
     return _read_user_master(Path(path))
+
+
+def decree_of(master: pd.DataFrame) -> str | None:
+    """The decree stem of a bundled master (figures.json's master_wilayah); None for a user's master."""
+    return master.attrs.get("decree") if master.attrs.get("wilayah_source") == "bundled" else None
 
 
 # --- queries ------------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=1)
-def _bundled_desa() -> pd.DataFrame:
-    return _build_desa_table(_bundled())
+@functools.lru_cache(maxsize=4)
+def _bundled_desa(stem: str) -> pd.DataFrame:
+    out = _build_desa_table(_bundled(stem))
+    out.attrs["decree"] = stem
+    return out
 
 
 def _is_bundled(master: pd.DataFrame) -> bool:
-    ref = _bundled()
-    if master.attrs.get("wilayah_source") != "bundled" or len(master) != len(ref):
+    stem = decree_of(master)
+    if stem is None:
+        return False
+    ref = _bundled(stem)
+    if len(master) != len(ref):
         return False
     # attrs survive filtering and edits; equal columns prove it is still the bundled master
     return all(master[c].equals(ref[c]) for c in ("kode", "nama", "jenis"))
@@ -376,7 +398,7 @@ def _build_desa_table(master: pd.DataFrame) -> pd.DataFrame:
 def desa_table(master: pd.DataFrame) -> pd.DataFrame:
     """One row per desa/kelurahan with the codes and names of its kecamatan, kab/kota and province."""
     if _is_bundled(master):
-        return _bundled_desa().copy(deep=False)  # copy-on-write: the caller's edits stay the caller's
+        return _bundled_desa(master.attrs["decree"]).copy(deep=False)  # copy-on-write: edits stay the caller's
     return _build_desa_table(master)
 
 
@@ -440,12 +462,9 @@ def children(master: pd.DataFrame, kode=None) -> pd.DataFrame:
     return out.sort_values("kode", kind="stable").reset_index(drop=True)
 
 
-@functools.lru_cache(maxsize=1)
-def _provenance() -> dict:
-    ref = resources.files("kbreport") / "data" / PROVENANCE_FILE
-    return json.loads(ref.read_text(encoding="utf-8"))
-
-
 def provenance() -> dict:
-    """Where the bundled master comes from: source packages, versions, licences, sha256s, counts."""
-    return copy.deepcopy(_provenance())
+    """Where the bundled masters come from: source repository and commit, licence, and per decree its
+    title, signing date, first day in force, cited sources, sha256s and counts (wilayah_decrees.json)."""
+    from kbreport.ingest.decrees import metadata
+
+    return copy.deepcopy(metadata())

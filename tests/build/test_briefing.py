@@ -220,12 +220,14 @@ def test_classification_counts_add_up(bengkulu, demo):
 
 
 def test_indonesia_is_compact(indonesia):
-    assert indonesia.n_sub == 38 and indonesia.dense and bar_row_height(indonesia.n_sub) == 0.105
+    # 30 June 2024: Kepmendagri 100.1.1-6117/2022 is in force, 37 provinces (Papua Barat Daya came in 2025)
+    assert indonesia.n_sub == 37 and indonesia.dense and bar_row_height(indonesia.n_sub) == 0.105
+    assert indonesia.headline["master_wilayah"] == "kepmendagri-100.1.1-6117-2022"
     s = section(indonesia, "cakupan")
     assert kinds(s) == ["Heading", "Chart", "Chart", "Chart"]  # tile map, compact bars, trend
     assert s[1].caption == "Cakupan desa/kelurahan ber-Kampung KB per provinsi"
     assert s[2].caption == "Peringkat cakupan per provinsi"
-    assert s[2].figure.get_size_inches()[1] == pytest.approx(0.75 + 0.105 * 38)
+    assert s[2].figure.get_size_inches()[1] == pytest.approx(0.75 + 0.105 * 37)
     assert kinds(section(indonesia, "hasil_kb")) == ["Heading", "Cards"]  # by province: in annex.xlsx
     s = section(indonesia, "klasifikasi")
     assert "Indonesia" in s[1].caption

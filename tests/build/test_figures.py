@@ -40,11 +40,19 @@ def test_wilayah_figures_exact():
         "cakupan_persen": 87.4,
         "rumah_dataku": 640,
         "data_contoh": True,
+        "master_wilayah": None,  # the headline names no decree: a user's own master
         "judul": None,
         "bahasa": "id",
         "target": {"tanggal": "2024-12-31", "persen": 100.0},
         "kekurangan": 191,
     }
+
+
+def test_master_wilayah_is_a_decree_stem():
+    fig = build_figures({**headline(), "master_wilayah": "kepmendagri-100.1.1-6117-2022"}, WIL, synthetic=True)
+    assert fig["master_wilayah"] == "kepmendagri-100.1.1-6117-2022"
+    with pytest.raises(ReportError, match="master_wilayah"):
+        validate_figures({**fig, "master_wilayah": "wilayah.csv"})
 
 
 def test_event_figures():

