@@ -29,6 +29,7 @@ import pandas as pd
 from kbreport import SYNTHETIC_LABEL
 from kbreport.text import fmt
 from kbreport.errors import ReportError
+from kbreport.build.briefing_text import TEXT, text
 
 __all__ = [
     "TEXT", "DENSE_SUB_UNITS", "TOP_N", "Briefing", "text", "resolve_data_dir", "region_report", "event_report",
@@ -39,237 +40,6 @@ __all__ = [
 # whole region (their breakdown by sub-unit is in annex.xlsx).
 DENSE_SUB_UNITS = 20
 TOP_N = 5  # sub-units named in an agenda's talking points
-
-# Every word the briefings print beyond kbreport.text.i18n: key -> (Indonesian, English); {name} fields are
-# filled with already formatted values.
-TEXT: dict[str, tuple[str, str]] = {
-    # headings
-    "h_ringkasan": ("Angka utama terhadap target", "Headline figures against the target"),
-    "h_pokok": ("Pokok pembicaraan", "Talking points"),
-    "h_cakupan": ("Cakupan per {unit}", "Coverage by {unit}"),
-    "h_rdk": ("Rumah DataKu dan kesiapan kelembagaan", "Rumah DataKu and institutional readiness"),
-    "h_hasil": ("Hasil program KB di Kampung KB", "Family-planning outcomes in Kampung KB"),
-    "h_klasifikasi": ("Klasifikasi Kampung KB", "Kampung KB classes"),
-    "h_lampiran": ("Lampiran: angka per {unit}", "Annex: figures by {unit}"),
-    "h_catatan": ("Catatan", "Notes"),
-    "sumber_line": ("Sumber: {sources}", "Sources: {sources}"),
-    "catatan_line": ("Catatan: {notes}", "Notes: {notes}"),
-    "h_kegiatan": ("Kegiatan", "The event"),
-    "h_angka": ("Angka {wilayah} per {date}", "{wilayah} figures as of {date}"),
-    "h_mou": ("Para pihak dan Desa Cantik", "The parties and Desa Cantik"),
-    "h_workshop": ("Peringkat {unit} sebagai bahan workshop", "Ranking of {unit} for the workshop"),
-    "h_rakorda": ("Peringkat {unit} sebagai bahan rapat koordinasi", "Ranking of {unit} for the coordination meeting"),
-    "h_fasilitasi": ("Kesenjangan Rumah DataKu per {unit}", "Rumah DataKu gaps by {unit}"),
-    "h_agenda": ("Pokok pembicaraan untuk agenda", "Talking points for the agenda"),
-    "h_tindak_lanjut": ("Tindak lanjut dan target", "Follow-ups and targets"),
-    "h_tl_points": ("Tindak lanjut", "Follow-ups"),
-    # headline cards
-    "card_kkb": ("Kampung KB", "Kampung KB"),
-    "card_kkb_sub": ("per {date}", "as of {date}"),
-    "card_cakupan": ("Cakupan desa/kelurahan", "Desa/kelurahan coverage"),
-    "card_cakupan_sub": ("{n} dari {total} desa/kelurahan", "{n} of {total} desa/kelurahan"),
-    "card_kurang": ("Kekurangan menuju target", "Still needed for the target"),
-    "card_kurang_sub": ("desa/kelurahan; target {t} pada {date}", "desa/kelurahan; target {t} by {date}"),
-    "card_rdk": ("Rumah DataKu", "Rumah DataKu"),
-    "card_rdk_sub": ("{p} dari Kampung KB; target {t}", "{p} of Kampung KB; target {t}"),
-    "card_cpr": ("CPR", "CPR"),
-    "card_cpr_sub": ("peserta KB dari PUS", "family-planning users among PUS"),
-    "card_mkjp": ("MKJP", "Long-acting methods"),
-    "card_mkjp_sub": ("dari peserta KB", "of family-planning users"),
-    "card_unmet": ("Unmet need", "Unmet need"),
-    "card_unmet_sub": ("PUS ingin menunda/tidak ingin anak lagi, bukan peserta KB",
-                       "PUS wanting to delay or stop, not using family planning"),
-    "card_poktan": ("Partisipasi poktan", "Poktan participation"),
-    "card_poktan_sub": ("keluarga sasaran yang ikut poktan", "eligible families taking part"),
-    "card_dc": ("Desa Cantik", "Desa Cantik"),
-    "card_dc_sub": ("di {k} dari {n} {unit}", "in {k} of {n} {unit}"),
-    "card_dc_kkb": ("Desa Cantik yang Kampung KB", "Desa Cantik that are Kampung KB"),
-    "card_dc_bukan": ("Desa Cantik belum Kampung KB", "Desa Cantik not yet Kampung KB"),
-    "card_dc_rdk": ("Desa Cantik dengan Rumah DataKu", "Desa Cantik with a Rumah DataKu"),
-    "card_share_sub": ("{p} dari Desa Cantik", "{p} of Desa Cantik"),
-    # captions
-    "cap_tilemap": ("Cakupan desa/kelurahan ber-Kampung KB per provinsi", "Desa/kelurahan coverage by province"),
-    "cap_bars": ("Peringkat cakupan desa/kelurahan ber-Kampung KB per {unit}",
-                 "Desa/kelurahan covered by a Kampung KB, ranked by {unit}"),
-    "cap_bars_compact": ("Peringkat cakupan per {unit}", "Coverage ranked by {unit}"),
-    "cap_trend": ("Perkembangan Kampung KB menuju target {t} desa/kelurahan pada {date}",
-                  "Kampung KB over time, towards the target of {t} of desa/kelurahan by {date}"),
-    "cap_rdk": ("Status Rumah DataKu di Kampung KB per {unit}", "Rumah DataKu status in Kampung KB by {unit}"),
-    "cap_readiness": ("Kesiapan kelembagaan: persentase Kampung KB yang memiliki tiap unsur, per {unit}",
-                      "Institutional readiness: share of Kampung KB with each element, by {unit}"),
-    "cap_klas": ("Klasifikasi Kampung KB per {unit}", "Kampung KB classes by {unit}"),
-    "cap_klas_total": ("Klasifikasi Kampung KB, {wilayah}", "Kampung KB classes, {wilayah}"),
-    "cap_readiness_total": ("Kesiapan kelembagaan: persentase Kampung KB yang memiliki tiap unsur, {wilayah}",
-                            "Institutional readiness: share of Kampung KB with each element, {wilayah}"),
-    "cap_hasil": ("Hasil program KB per {unit}", "Family-planning outcomes by {unit}"),
-    "cap_lampiran": ("Angka per {unit} per {date}", "Figures by {unit} as of {date}"),
-    "cap_lampiran_dense": ("Angka per {unit} per {date} (kesiapan, hasil KB, klasifikasi: annex.xlsx)",
-                           "Figures by {unit} as of {date} (readiness, outcomes, classes: annex.xlsx)"),
-    "cap_peserta": ("Komposisi peserta", "Participants"),
-    "cap_dc": ("Desa Cantik per {unit}", "Desa Cantik by {unit}"),
-    "cap_rdk_gap": ("{unit} menurut kekurangan Rumah DataKu menuju target {t}",
-                    "{unit} by Rumah DataKu still needed for the {t} target"),
-    "cap_target": ("Target yang disebut dan posisi per {date}", "Targets quoted and where things stand as of {date}"),
-    # table headings
-    "col_desa": ("Desa/kel.", "Desa/kel."),
-    "col_kkb": ("Kampung KB", "Kampung KB"),
-    "col_tercakup": ("Tercakup", "Covered"),
-    "col_cakupan": ("Cakupan", "Coverage"),
-    "col_kurang": ("Kekurangan", "Still needed"),
-    "col_rdk": ("Rumah DataKu", "Rumah DataKu"),
-    "col_rdk_persen": ("RDK (% KKB)", "RDK (% of KKB)"),
-    "col_rdk_kurang": ("Kekurangan RDK", "RDK still needed"),
-    "col_belum": ("Belum", "Not yet"),
-    "col_tidak": ("Tidak ada", "None"),
-    "col_pus": ("PUS", "PUS"),
-    "col_peserta_kb": ("Peserta KB", "FP users"),
-    "col_cpr": ("CPR", "CPR"),
-    "col_mkjp": ("MKJP", "MKJP"),
-    "col_unmet": ("Unmet", "Unmet"),
-    "col_poktan": ("Poktan", "Poktan"),
-    "col_dc": ("Desa Cantik", "Desa Cantik"),
-    "col_dc_kkb": ("Sudah Kampung KB", "Kampung KB"),
-    "col_dc_bukan": ("Belum Kampung KB", "Not yet Kampung KB"),
-    "col_dc_rdk": ("Dengan Rumah DataKu", "With Rumah DataKu"),
-    "col_target": ("Target", "Target"),
-    "col_batas": ("Batas waktu", "By"),
-    "col_nilai": ("Nilai target", "Target value"),
-    "col_posisi": ("Posisi", "Now"),
-    "col_satuan": ("Satuan", "Unit"),
-    "col_sesuai": ("Sesuai dengan yang dilaporkan", "Matches the reported class"),
-    "col_selisih": ("Selisih", "Gap"),
-    # facts (what, when, where, who)
-    "f_jenis": ("Jenis", "Type"),
-    "f_waktu": ("Waktu", "When"),
-    "f_tempat": ("Tempat", "Where"),
-    "f_wilayah": ("Wilayah", "Region"),
-    "f_penyelenggara": ("Penyelenggara", "Organiser"),
-    "f_narasumber": ("Narasumber", "Speakers"),
-    "f_peserta": ("Peserta", "Participants"),
-    "f_tujuan": ("Tujuan", "Objectives"),
-    "f_agenda": ("Agenda", "Agenda"),
-    "f_kunjungan": ("Kunjungan lapangan", "Field visit"),
-    "jenis_workshop": ("Workshop", "Workshop"),
-    "jenis_rakorda": ("Rapat koordinasi daerah (Rakorda)", "Regional coordination meeting (Rakorda)"),
-    "jenis_mou": ("Penandatanganan nota kesepahaman (MoU)", "Signing of a memorandum of understanding (MoU)"),
-    "jenis_fasilitasi": ("Fasilitasi teknis", "Technical facilitation"),
-    "peserta_total": ("{n} orang", "{n} people"),
-    "peserta_unsur": ("{unsur}: {n} orang", "{unsur}: {n} people"),
-    "peserta_unsur_tanpa": ("{unsur}", "{unsur}"),
-    "peserta_tanpa_rincian": (
-        "Sumber tidak merinci jumlah peserta per unsur, sehingga komposisinya tidak digambarkan.",
-        "The source does not give the number of participants per group, so their composition is not charted."),
-    "pihak": ("{nama} — {wakil}", "{nama} — {wakil}"),
-    "pihak_1": ("Pihak pertama", "First party"),
-    "pihak_2": ("Pihak kedua", "Second party"),
-    "pihak_3": ("Pihak ketiga", "Third party"),
-    "pihak_4": ("Pihak keempat", "Fourth party"),
-    "pihak_n": ("Pihak ke-{n}", "Party {n}"),
-    "orang_jabatan": ("{nama}, {jabatan}", "{nama}, {jabatan}"),
-    # sentences
-    "klas_cocok": (
-        "Klasifikasi dihitung ulang dengan aturan portal (12 indikator input, proses dan output) dari profil "
-        "dan data KB terakhir; hasilnya sama dengan klasifikasi yang dilaporkan untuk {p} Kampung KB.",
-        "Classes are recomputed with the portal's rules (12 input, process and output indicators) from the "
-        "latest profile and family-planning data; they match the reported class for {p} of Kampung KB."),
-    "klas_tanpa": ("Belum ada Kampung KB dengan profil untuk diklasifikasikan.",
-                   "No Kampung KB has a profile to classify yet."),
-    "hasil_tanpa": ("Belum ada data KB bulanan dari Kampung KB di wilayah ini.",
-                    "No monthly family-planning data from Kampung KB in this region yet."),
-    "rdk_tanpa": ("Belum ada Kampung KB di wilayah ini per tanggal tersebut.",
-                  "There was no Kampung KB in this region on that date."),
-    "agenda_rendah": ("{nama}: cakupan {p}; {k} desa/kelurahan belum memiliki Kampung KB.",
-                      "{nama}: coverage {p}; {k} desa/kelurahan still without a Kampung KB."),
-    "agenda_rendah_target": ("{nama}: cakupan {p}; {k} desa/kelurahan belum memiliki Kampung KB, masih kurang "
-                             "{kurang} untuk target {t}.",
-                             "{nama}: coverage {p}; {k} desa/kelurahan still without a Kampung KB, {kurang} short "
-                             "of the {t} target."),
-    "agenda_tinggi": ("{nama} mencatat cakupan tertinggi ({p}) dan dapat berbagi praktik baiknya.",
-                      "{nama} has the highest coverage ({p}) and can share what worked."),
-    "agenda_tinggi_seri": ("{nama} mencatat cakupan tertinggi ({p}) dan dapat berbagi praktik baiknya.",
-                           "{nama} have the highest coverage ({p}) and can share what worked."),
-    "agenda_semua": ("Seluruh {n} {unit} telah mencakup seluruh desa/kelurahannya; agenda dapat beralih ke "
-                     "Rumah DataKu dan kualitas Kampung KB.",
-                     "All {n} {unit} already cover every desa/kelurahan; the agenda can move on to Rumah DataKu "
-                     "and the quality of Kampung KB."),
-    "agenda_penuh": ("{n} {unit} telah mencakup seluruh desa/kelurahannya: {names}.",
-                     "{n} {unit} already cover every desa/kelurahan: {names}."),
-    "agenda_semua_target": ("Seluruh {n} {unit} telah mencapai target cakupan {t}; agenda dapat beralih ke "
-                            "Rumah DataKu dan kualitas Kampung KB.",
-                            "All {n} {unit} have reached the {t} coverage target; the agenda can move on to "
-                            "Rumah DataKu and the quality of Kampung KB."),
-    "agenda_penuh_target": ("{n} {unit} telah mencapai target cakupan {t}: {names}.",
-                            "{n} {unit} have reached the {t} coverage target: {names}."),
-    "dc_sebaran": ("Per {date} tercatat {n} Desa Cantik di {k} dari {total} {unit}; {kkb} di antaranya sudah Kampung KB "
-                   "dan {rdk} memiliki Rumah DataKu.",
-                   "As of {date} there were {n} Desa Cantik in {k} of {total} {unit}; {kkb} of them are Kampung KB "
-                   "and {rdk} have a Rumah DataKu."),
-    "dc_tanpa": ("Per {date} belum tercatat Desa Cantik di wilayah ini.", "As of {date} no Desa Cantik was recorded in this region."),
-    "tl_posisi_kkb": ("{n} Kampung KB", "{n} Kampung KB"),
-    "tl_posisi_persen": ("{p} desa/kelurahan", "{p} of desa/kelurahan"),
-    "tl_posisi_sub": ("{n} {unit}", "{n} {unit}"),
-    "tl_poin": ("{x} poin", "{x} points"),
-    "tl_tanpa": ("Sumber tidak menyebut target atau tindak lanjut.", "The source quotes no target or follow-up."),
-    # annex sheets
-    "sheet_cakupan": ("Cakupan", "Coverage"),
-    "sheet_tren": ("Tren bulanan", "Monthly trend"),
-    "sheet_rdk": ("Rumah DataKu", "Rumah DataKu"),
-    "sheet_kesiapan": ("Kesiapan", "Readiness"),
-    "sheet_hasil": ("Hasil KB", "FP outcomes"),
-    "sheet_klasifikasi": ("Klasifikasi", "Classes"),
-    "sheet_tanpa_kkb": ("Desa tanpa Kampung KB", "Desa without Kampung KB"),
-    "sheet_peserta": ("Peserta", "Participants"),
-    "sheet_target": ("Target", "Targets"),
-    "sheet_dc": ("Desa Cantik", "Desa Cantik"),
-    "sheet_dc_daftar": ("Daftar Desa Cantik", "Desa Cantik list"),
-    "annex_title": ("{judul} — lampiran", "{judul} — annex"),
-    # monev (notebooks/monev_kampung_kb.ipynb, kbreport.elements.monev)
-    "h_monev": ("Desa/kelurahan yang belum memiliki Kampung KB", "Desa/kelurahan still without a Kampung KB"),
-    "card_belum": ("Belum memiliki Kampung KB", "Still without a Kampung KB"),
-    "card_belum_sub": ("dari {total} desa/kelurahan per {date}", "of {total} desa/kelurahan as of {date}"),
-    "card_laju": ("Laju yang dibutuhkan", "Pace needed"),
-    "card_laju_sub": ("desa/kelurahan baru per bulan hingga {date}", "new desa/kelurahan a month until {date}"),
-    "card_laju_lewat": ("batas waktu {date} sudah lewat", "the {date} deadline has passed"),
-    "card_laju_nol": ("target {t} tercapai", "the {t} target is met"),
-    "col_belum_kkb": ("Belum KKB", "Without KKB"),
-    "col_laju": ("Per bulan", "A month"),
-    "col_kecamatan": ("Kecamatan", "Kecamatan"),
-    "col_nama_desa": ("Desa/kelurahan", "Desa/kelurahan"),
-    "col_kode_desa": ("Kode", "Code"),
-    "col_jenis_desa": ("Jenis", "Kind"),
-    "cap_monev": ("Per kecamatan: yang belum dan laju yang dibutuhkan untuk target {t} pada {date}",
-                  "By kecamatan: what is left and the pace needed for the {t} target by {date}"),
-    "cap_monev_desa": ("Daftar kerja: {n} desa/kelurahan tanpa Kampung KB per {date}, menurut kecamatan",
-                       "To-do list: {n} desa/kelurahan without a Kampung KB as of {date}, by kecamatan"),
-    "monev_selesai": ("Per {date} seluruh desa/kelurahan {wilayah} telah memiliki Kampung KB.",
-                      "As of {date} every desa/kelurahan of {wilayah} has a Kampung KB."),
-    # derived defaults of an event's parameters
-    "judul_workshop": ("Workshop Kampung KB", "Kampung KB workshop"),
-    "judul_rakorda": ("Rapat koordinasi daerah Kampung KB", "Kampung KB regional coordination meeting"),
-    "judul_mou": ("Nota kesepahaman Kampung KB", "Kampung KB memorandum of understanding"),
-    "judul_fasilitasi": ("Fasilitasi teknis Kampung KB", "Kampung KB technical facilitation"),
-    "penyelenggara_default": ("Perwakilan BKKBN Provinsi {provinsi}", "Perwakilan BKKBN Provinsi {provinsi}"),
-    # shown in JupyterLab only, where a cell prints nothing into the document
-    "lab_kosong": ("Tidak dicetak untuk laporan ini: {why}", "Not printed for this report: {why}"),
-    "lab_tilemap": ("peta petak hanya untuk Indonesia.", "the tile map is for Indonesia only."),
-    "lab_catatan": ("parameter catatan kosong.", "the catatan parameter is empty."),
-    "lab_sumber": ("parameter sumber kosong.", "the sumber parameter is empty."),
-    "lab_dense": ("lebih dari {n} sub-wilayah; rinciannya di annex.xlsx.",
-                  "more than {n} sub-units; the breakdown is in annex.xlsx."),
-    "lab_tanpa_data": ("tidak ada datanya.", "there are no data for it."),
-    "lab_peserta": ("parameter peserta kosong.", "the peserta parameter is empty."),
-    "lab_target": ("parameter target kosong.", "the target parameter is empty."),
-    "lab_tindak_lanjut": ("parameter tindak_lanjut kosong.", "the tindak_lanjut parameter is empty."),
-    "lab_jenis": ("hanya untuk kegiatan jenis {jenis}.", "only for events of type {jenis}."),
-}
-
-
-def text(key: str, lang: str = "id", **values) -> str:
-    """A TEXT entry in `lang`, filled with already formatted `values`."""
-    if lang not in fmt.LANGS:
-        raise ValueError(f"unknown language {lang!r}: use 'id' or 'en'")
-    return TEXT[key][0 if lang == "id" else 1].format(**values)
-
 
 # --- data folder ------------------------------------------------------------------------------------
 
@@ -366,7 +136,23 @@ class Briefing:
         return SYNTHETIC_LABEL[self.lang] if self.data.sintetis else None
 
     def t(self, key: str, **values) -> str:
-        return text(key, self.lang, **values)
+        """TEXT[key] in the report's language; {as_of}, {kb} and {profil} are filled unless given."""
+        fill = {"as_of": self.date(self.headline["as_of"]), "kb": self.kb_label, "profil": self.profil_label}
+        return text(key, self.lang, **{**fill, **values})
+
+    @property
+    def kb_label(self) -> str:
+        """The period of the monthly family-planning figures used: "KB bulanan Februari 2017" (kbreport.text.periods)."""
+        from kbreport.text.periods import period_label
+
+        return period_label(self.headline, "kkbpk", self.lang) or text("kb_tanpa", self.lang)
+
+    @property
+    def profil_label(self) -> str:
+        """The period of the profiles used: "profil Februari 2017", "profil tanpa periode"."""
+        from kbreport.text.periods import period_label
+
+        return period_label(self.headline, "profil", self.lang) or text("profil_tanpa_label", self.lang)
 
     @property
     def unit(self) -> str:
@@ -450,7 +236,8 @@ class Briefing:
 
     def target_position(self, target) -> tuple[str | None, str | None]:
         """(where the region stands, what is still missing) for a quoted target, when its unit is one the
-        data measure: Kampung KB, percent of desa/kelurahan, or sub-units (with Desa Cantik, for an MoU)."""
+        data measure: Kampung KB, percent of desa/kelurahan, kecamatan holding a Kampung KB (of those in the
+        master the briefing is given), or sub-units with a Desa Cantik (an MoU)."""
         h, L = self.headline, self.lang
         sat = (target.satuan or "").strip().lower()
         if target.nilai is None:
@@ -463,6 +250,10 @@ class Briefing:
             gap = max(0.0, float(target.nilai) - now)
             return (self.t("tl_posisi_persen", p=fmt.percent_of(h["tercakup"], h["desa_kelurahan"], L)),
                     self.t("tl_poin", x=fmt.number(gap, L, 1)))
+        if sat == "kecamatan" and "desa_cantik" not in self.extra:  # kecamatan holding a Kampung KB
+            now = int(h["kecamatan_tercakup"])
+            return (self.t("tl_posisi_kec", n=_num(now, L), total=_num(h["kecamatan"], L)),
+                    _num(max(0, math.ceil(target.nilai - now)), L))
         if sat in ("kabupaten/kota", "kecamatan", "provinsi") and "desa_cantik" in self.extra:
             per = _no_total(self.extra["desa_cantik"]["per_sub_unit"])
             now = int((per["desa_cantik"] > 0).sum())
@@ -532,9 +323,13 @@ def _classes(sc, profil: pd.DataFrame, kkbpk: pd.DataFrame) -> pd.DataFrame:
     from kbreport.analysis.classification import compare, indicator_scores
     from kbreport.ingest.schema import KLASIFIKASI
 
+    from kbreport.analysis.history import rows_as_of
+
     ids = sc.kkb["id"].astype(str).to_numpy()
-    prof = profil[profil["kampung_kb_id"].astype(str).isin(set(ids))]
-    scores = indicator_scores(prof, kkbpk[kkbpk["kampung_kb_id"].astype(str).isin(set(ids))])
+    rows = sc.kkb["row"].to_numpy()
+    p_pos, k_pos = (rows_as_of(t, sc.kampung_kb, sc.as_of)[rows] for t in (profil, kkbpk))
+    prof = profil.iloc[p_pos[p_pos >= 0]]  # each Kampung KB's rows in force as of the date
+    scores = indicator_scores(prof, kkbpk.iloc[k_pos[k_pos >= 0]])
     cmp = compare(prof, scores).set_index("kampung_kb_id")
     computed = scores["klasifikasi_hitung"].reindex(ids)
     has = computed.notna().to_numpy()
@@ -557,6 +352,16 @@ def _load(values: dict, laporan: str):
     return params, ds, desa_table(ds.master)
 
 
+def _rdk_target(params, as_of):
+    """The Rumah DataKu target: the params' own, else the default in force on as_of (None before it was set),
+    and the params with it filled in (so every element reads the same value)."""
+    from kbreport.analysis.rumah_dataku import default_target
+
+    if params.get("rdk_target_persen") is not None:
+        return params
+    return params.model_copy(update={"rdk_target_persen": default_target(as_of)})
+
+
 def _tables(params, ds, desa, kode, as_of) -> tuple[dict, dict, Any]:
     from kbreport import analysis as A
 
@@ -577,6 +382,7 @@ def region_report(*, data_dir: str | os.PathLike | None = None, **params) -> Bri
     from kbreport import analysis as A
 
     params, ds, desa = _load({**params, "data_dir": data_dir}, "wilayah")
+    params = _rdk_target(params, params.as_of)
     kode, as_of = params.kode, params.as_of
     h, T, sc = _tables(params, ds, desa, kode, as_of)
     T["tren"] = A.trend(desa, ds.kampung_kb, kode, as_of)
@@ -607,7 +413,7 @@ def event_report(*, data_dir: str | os.PathLike | None = None, **params) -> Brie
     from kbreport import analysis as A
 
     params, ds, desa = _load({**params, "data_dir": data_dir}, "event")
-    params = _event_defaults(params, ds.master)
+    params = _rdk_target(_event_defaults(params, ds.master), params.as_of)
     h, T, _ = _tables(params, ds, desa, params.kode, params.as_of)
     extra: dict = {"desa": {}}
     for k in params.kunjungan_lapangan:

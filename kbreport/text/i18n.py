@@ -67,6 +67,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "belum_persen": ("Belum (%)", "Not yet (%)"),
     "tidak_persen": ("Tidak ada (%)", "None (%)"),
     "tanpa_profil": ("Tanpa profil", "No profile"),
+    "tanpa_tanggal": ("Ada, tanpa tanggal", "Ada, undated"),
     "dengan_profil": ("Kampung KB dengan profil", "Kampung KB with a profile"),
     # readiness (profile flags)
     "pokja_ada": ("Pokja", "Pokja"),

@@ -169,6 +169,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kampung KB '{value}' sudah punya baris di baris {first}; satu Kampung KB hanya boleh satu baris di {table}",
         "en": "Kampung KB '{value}' already has a row in row {first}; one Kampung KB may have only one row in {table}",
     },
+    "duplicate_periode_row": {
+        "id": "Kampung KB '{value}' sudah punya baris periode {periode} di baris {first}; satu Kampung KB hanya boleh "
+              "satu baris per periode di {table}",
+        "en": "Kampung KB '{value}' already has a row for {periode} in row {first}; one Kampung KB may have only one "
+              "row per period in {table}",
+    },
+    "nonaktif_but_active": {
+        "id": "tanggal nonaktif diisi padahal Kampung KB ini berstatus aktif; kosongkan tanggalnya atau isi aktif "
+              "dengan tidak",
+        "en": "a deactivation date is given although this Kampung KB is active; clear the date or set aktif to tidak",
+    },
+    "nonaktif_before_launch": {
+        "id": "Kampung KB dinonaktifkan {date}, tidak sesudah dicanangkan ({launch})",
+        "en": "Kampung KB deactivated {date}, not after its launch ({launch})",
+    },
+    "desa_cantik_tahun_beda": {
+        "id": "tanggal pembentukan {date} tidak jatuh pada tahun {tahun} yang tercantum",
+        "en": "formation date {date} is not in the year given ({tahun})",
+    },
     "duplicate_desa_cantik": {
         "id": "kode desa '{kode}' sudah tercantum di baris {first}",
         "en": "desa code '{kode}' is already listed in row {first}",
@@ -197,6 +216,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rumah_dataku_date_unexpected": {
         "id": "tanggal Rumah DataKu diisi padahal statusnya '{status}'; periksa status atau tanggalnya",
         "en": "a Rumah DataKu date is given although its status is '{status}'; check the status or the date",
+    },
+    "nonaktif_no_date": {
+        "id": "Kampung KB tidak aktif tetapi tanggal nonaktifnya kosong; Kampung KB ini tidak ikut hitungan pada "
+              "tanggal mana pun",
+        "en": "inactive Kampung KB without a deactivation date; it is left out of the counts at every date",
     },
     "pokja_terlatih_gt_jumlah": {
         "id": "anggota Pokja terlatih ({terlatih}) lebih banyak daripada jumlah anggota Pokja ({jumlah})",
@@ -238,6 +262,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 # Warnings keep the row and are counted; any error makes load_data raise and `validate` exit 1.
 WARNINGS = frozenset({
     "file_encoding", "column_unknown", "rumah_dataku_no_date", "rumah_dataku_tanggal_absent", "rumah_dataku_date_unexpected",
+    "nonaktif_no_date",
     "pokja_terlatih_gt_jumlah", "tidak_kb_gt_pus", "desa_two_kampung_kb",
     "rw_after_inpres", "no_profil", "no_kkbpk",
 })
