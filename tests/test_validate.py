@@ -117,8 +117,20 @@ EXPECTED_ID = {
                               "tercantum di baris 2"],
     "duplicate_id": ["kampung_kb.csv, baris 6, kolom id: [KKB-002] id 'KKB-002' sudah dipakai di baris 3; setiap "
                      "Kampung KB harus punya id sendiri"],
-    "duplicate_kampung_kb_row": ["kkbpk.csv, baris 6, kolom kampung_kb_id: [KKB-001] Kampung KB 'KKB-001' sudah punya "
-                                 "baris di baris 2; satu Kampung KB hanya boleh satu baris di kkbpk.csv"],
+    "duplicate_kampung_kb_row": ["profil.csv, baris 6, kolom kampung_kb_id: [KKB-002] Kampung KB 'KKB-002' sudah punya "
+                                 "baris di baris 3; satu Kampung KB hanya boleh satu baris di profil.csv"],
+    # kkbpk holds one row per Kampung KB and month: KKB-001's November 2024 twice
+    "duplicate_periode_row": ["kkbpk.csv, baris 6, kolom kampung_kb_id: [KKB-001] Kampung KB 'KKB-001' sudah punya "
+                              "baris periode November 2024 di baris 2; satu Kampung KB hanya boleh satu baris per "
+                              "periode di kkbpk.csv"],
+    "nonaktif_but_active": ["kampung_kb.csv, baris 4, kolom tanggal_nonaktif: [2024-01-01] tanggal nonaktif diisi padahal "
+                            "Kampung KB ini berstatus aktif; kosongkan tanggalnya atau isi aktif dengan tidak"],
+    "nonaktif_before_launch": ["kampung_kb.csv, baris 5, kolom tanggal_nonaktif: [2024-05-01] Kampung KB dinonaktifkan "
+                               "1 Mei 2024, tidak sesudah dicanangkan (12 Mei 2024)"],
+    "nonaktif_no_date": ["kampung_kb.csv, baris 5, kolom tanggal_nonaktif: Kampung KB tidak aktif tetapi tanggal "
+                         "nonaktifnya kosong; Kampung KB ini tidak ikut hitungan pada tanggal mana pun"],
+    "desa_cantik_tahun_beda": ["desa_cantik.csv, baris 2, kolom tanggal_pembentukan: [2023-03-01] tanggal pembentukan "
+                               "1 Maret 2023 tidak jatuh pada tahun 2022 yang tercantum"],
     "file_ambiguous": ["desa_cantik.csv + desa_cantik.xlsx: ada dua file untuk tabel desa_cantik (desa_cantik.csv dan "
                        "desa_cantik.xlsx); hapus atau pindahkan salah satunya"],
     "file_encoding": ["kampung_kb.csv: file bukan UTF-8; dibaca sebagai Windows-1252, periksa huruf khusus (simpan "
