@@ -415,7 +415,7 @@ def test_load_data_without_desa_cantik_and_sumber(tmp_path):
     (d / "desa_cantik.csv").unlink()
     (d / "sumber.json").unlink()
     ds = load_data(d, master=MASTER, today=TODAY)
-    assert len(ds.desa_cantik) == 0 and list(ds.desa_cantik.columns) == ["kode_desa", "tahun"]
+    assert len(ds.desa_cantik) == 0 and list(ds.desa_cantik.columns) == ["kode_desa", "tahun", "tanggal_pembentukan"]
     assert ds.sumber == "data_kab" and ds.sintetis is False
 
 
@@ -455,6 +455,8 @@ def synthetic_folder(out: Path, n: int, seed: int = 7) -> list[tuple[int, str]]:
                   "Contoh Kab": "Y", "Contoh Prov": "T", "Status Aktif": "Ya"}).to_csv(out / "kampung_kb.csv", index=False, sep=";")
     prof = {"kampung_kb_id": ids}
     for c in schema.PROFIL.columns[1:]:
+        if c.name == "periode":  # an export without history: no periode column at all
+            continue
         prof[c.name] = {"bool": "tidak", "int": "0"}.get(c.kind, "")
     prof["rumah_dataku"], prof["klasifikasi"] = "tidak", "Dasar"
     pd.DataFrame(prof).to_csv(out / "profil.csv", index=False)
