@@ -137,8 +137,14 @@ class Briefing:
 
     def t(self, key: str, **values) -> str:
         """TEXT[key] in the report's language; {as_of}, {kb} and {profil} are filled unless given."""
-        fill = {"as_of": self.date(self.headline["as_of"]), "kb": self.kb_label, "profil": self.profil_label}
-        return text(key, self.lang, **{**fill, **values})
+        tpl, fill = TEXT[key][0], {}
+        if "{as_of}" in tpl and "as_of" not in values:
+            fill["as_of"] = self.date(self.headline["as_of"])
+        if "{kb}" in tpl and "kb" not in values:
+            fill["kb"] = self.kb_label
+        if "{profil}" in tpl and "profil" not in values:
+            fill["profil"] = self.profil_label
+        return text(key, self.lang, **fill, **values)
 
     @property
     def kb_label(self) -> str:
