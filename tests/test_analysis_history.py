@@ -188,3 +188,24 @@ def test_desa_cantik_by_formation_date():
          for d in ("2021-12-30", "2021-12-31", "2022-08-31", "2022-09-01", "2022-12-30", "2022-12-31")}
     assert n == {"2021-12-30": 0, "2021-12-31": 1, "2022-08-31": 1, "2022-09-01": 2, "2022-12-30": 2,
                  "2022-12-31": 3}
+
+
+def test_export_without_history_is_labelled_undated():
+    # make_profil has no periode: the five Bengkulu Kampung KB with a profile (K1, K2, K3, K5, K9) are undated
+    h = headline(make_desa(), make_kkb(), make_profil(), make_kkbpk(), "17", AS_OF)
+    assert (h["profil_periode"], h["profil_tanpa_periode"]) == (None, 5)
+    assert period_label(h, "profil", "id") == "profil tanpa periode"
+
+
+def test_undated_rumah_dataku_is_said_on_the_card():
+    from types import SimpleNamespace
+
+    from kbreport.build.briefing import Briefing
+    from kbreport.elements.cards import headline_cards
+
+    prof = make_profil()
+    prof.loc[prof["kampung_kb_id"].eq("K1"), "rumah_dataku_tanggal"] = pd.NaT
+    h = headline(make_desa(), make_kkb(), prof, make_kkbpk(), "17", AS_OF, rdk_target_persen=None)
+    R = Briefing(params=SimpleNamespace(bahasa="id"), data=None, headline=h, tables={})
+    # 0 of 5 Kampung KB formed (K1 is undated), no target given
+    assert headline_cards(R)[3]["sub"] == "0,0% dari Kampung KB; belum ada target; 1 berstatus 'ada' tanpa tanggal tidak dihitung"
