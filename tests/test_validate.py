@@ -740,3 +740,20 @@ def test_cli_ke_never_overwrites_a_data_file(tmp_path, master_csv):
     res = CliRunner().invoke(main, ["validate", "--data", str(d), "--master", str(master_csv), "--ke", str(d / "kkbpk.csv")])
     assert res.exit_code == 1 and f"--ke {d / 'kkbpk.csv'}: itu file data; pilih nama file lain" in res.output
     assert (d / "kkbpk.csv").read_bytes() == before
+
+
+def test_profil_periode_in_every_row_or_none(tmp_path):
+    # one row with a period and three without: three blank_required; all blank: an export without history
+    import pandas as pd
+
+    d = tmp_path / "hist"
+    shutil.copytree(BASE, d)
+    prof = pd.read_csv(BASE / "profil.csv", dtype=str, keep_default_na=False)
+    prof.insert(1, "periode", ["2024-05", "", "", ""])
+    prof.to_csv(d / "profil.csv", index=False)
+    _, problems = validate_folder(d, master=MASTER, today=TODAY)
+    assert [(p.code, p.row) for p in problems] == [("blank_required", 3), ("blank_required", 4), ("blank_required", 5)]
+    prof["periode"] = ""
+    prof.to_csv(d / "profil.csv", index=False)
+    _, problems = validate_folder(d, master=MASTER, today=TODAY)
+    assert problems == []

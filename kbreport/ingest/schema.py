@@ -117,7 +117,7 @@ PROFIL = Table(
         Column("kampung_kb_id", "str", aliases=("id kampung kb", "id", "id_kampung"), doc="Kampung KB this profile belongs to"),
         Column("periode", "month", required=False, aliases=("periode profil", "bulan profil", "bulan"),
                doc="Month the profile describes; a briefing as of a date uses the latest month ended by then. "
-                   "When the column is there every row needs it"),
+                   "Once one row has it every row needs it"),
         Column("pokja_ada", "bool", aliases=("pokja", "ada pokja", "memiliki pokja"), doc="A Pokja exists"),
         Column("pokja_sk", "bool", aliases=("sk pokja", "pokja ber sk"), doc="The Pokja has a decree (SK)"),
         Column("pokja_jumlah", "int", aliases=("jumlah anggota pokja", "jumlah pokja"), doc="Pokja members",

@@ -94,7 +94,8 @@ def _convert(raw: RawTable, sink: _Sink, today: date) -> pd.DataFrame:
         heading = raw.heading(col.name)
         values, bad = parse_column(s, col)
         values = values.astype(dtype)
-        if col.required or (t.name == "profil" and col.name == "periode"):  # periode: all rows or none
+        # profil.periode: every row or none (an all-blank column, as in the blank template, is no history)
+        if col.required or (t.name == "profil" and col.name == "periode" and (s != "").any()):
             sink.rows("blank_required", s == "", heading, None, column=lambda r, h=heading: h)
         if col.kind == "int" and col.max_value is not None:
             huge = bad & s.str.fullmatch(r"\+?\d{16,}")  # too long to parse, and far beyond any bound
