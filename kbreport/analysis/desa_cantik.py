@@ -1,7 +1,8 @@
 """Desa Cantik overlap (for BKKBN–BPS events): which Desa Cantik of a unit are Kampung KB, with a Rumah DataKu.
 
-As of `as_of`: the Desa Cantik formed in a year up to as_of's year (all when as_of is None) whose desa is in
-the unit. A Desa Cantik "is a Kampung KB" when its desa holds at least one counting Kampung KB (active,
+As of `as_of`: the Desa Cantik formed on or before as_of (all when as_of is None) whose desa is in the unit.
+Formed means tanggal_pembentukan on or before as_of; one with only a year (`tahun`, no date) counts from the
+end of that year, 31 December (it may have been formed on any day of it). A Desa Cantik "is a Kampung KB" when its desa holds at least one counting Kampung KB (active,
 launched on or before as_of); it "has a Rumah DataKu" when one of those has status 'ada' as of then (see
 kbreport.analysis.rumah_dataku). Desa Cantik codes absent from the master are left out.
 
@@ -35,7 +36,15 @@ def overlap_from_scope(sc: Scope, profil: pd.DataFrame, desa_cantik: pd.DataFram
     dc = desa_cantik.drop_duplicates("kode_desa")
     tahun = pd.to_numeric(dc["tahun"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     if sc.as_of is not None:
-        keep = tahun <= sc.as_of.year  # NaN compares False
+        day = np.datetime64(sc.as_of.date(), "D")
+        if "tanggal_pembentukan" in dc.columns:
+            tgl = pd.to_datetime(dc["tanggal_pembentukan"]).to_numpy().astype("datetime64[D]")
+        else:
+            tgl = np.full(len(dc), np.datetime64("NaT"), dtype="datetime64[D]")
+        # no date: the last day of its year (NaN years stay NaT and never count)
+        year_end = np.array([np.datetime64(f"{int(y)}-12-31") if not np.isnan(y) else np.datetime64("NaT")
+                             for y in tahun], dtype="datetime64[D]")
+        keep = np.where(np.isnat(tgl), year_end, tgl) <= day  # NaT compares False
         dc, tahun = dc[keep], tahun[keep]
     # desa rows of the Desa Cantik, kept when inside the unit
     drow = sc.index.kode_desa.get_indexer(dc["kode_desa"].to_numpy(dtype=object))

@@ -15,20 +15,30 @@ Keys (HEADLINE_KEYS, exactly these; plain Python types, None instead of NaN):
     "desa_kelurahan": int, "lainnya": [str]} or None): highest / lowest coverage, judged on the exact
     fraction tercakup / desa_kelurahan (sub-units without desa are not ranked); "nama" is the first by kode
     and "lainnya" the others with exactly the same fraction, by kode (empty when there is no tie); None when
-    there are no sub-units or all have the same coverage (nothing to single out).
+    there are no sub-units or all have the same coverage (nothing to single out),
+  kecamatan (int: kecamatan of the unit in the master given), kecamatan_tercakup (int: of them, those with at
+    least one counting Kampung KB),
+  rumah_dataku_tanpa_tanggal (int: 'ada' without a date, counted at no date),
+  kkbpk_periode / profil_periode (date, first of the month, or None): the latest month of the kkbpk / profil rows
+    the figures used (each Kampung KB's row in force as of as_of, kbreport.analysis.history), None when no
+    dated row was used; kkbpk_periode_awal / profil_periode_awal the earliest such month;
+    kkbpk_tanpa_periode / profil_tanpa_periode (int): rows used that carry no period (an export without history).
+rumah_dataku_target_persen is None when no target is in force (see kbreport.analysis.rumah_dataku.default_target).
 """
 from __future__ import annotations
 
 import math
 from fractions import Fraction
 
+import numpy as np
 import pandas as pd
 
 from kbreport.analysis.coverage import coverage_from_scope, sub_rows, total_row
 from kbreport.analysis.outcomes import outcomes_from_scope
 from kbreport.analysis.rumah_dataku import DEFAULT_RDK_TARGET_PERSEN, rumah_dataku_from_scope
 from kbreport.analysis.trend import DEFAULT_TARGET_PERSEN, DEFAULT_TARGET_TANGGAL, pace_from_scope
-from kbreport.analysis.units import scope
+from kbreport.analysis.history import periods_used, rows_as_of
+from kbreport.analysis.units import KECAMATAN, Scope, scope
 
 HEADLINE_KEYS = (
     "wilayah_kode", "wilayah_nama", "tingkat", "as_of",
@@ -38,6 +48,9 @@ HEADLINE_KEYS = (
     "laju_12_bulan", "laju_dibutuhkan", "perkiraan_tercapai",
     "cpr", "mkjp", "unmet", "partisipasi_poktan",
     "sub_unit_jumlah", "sub_unit_di_bawah_target", "sub_unit_tertinggi", "sub_unit_terendah",
+    "kecamatan", "kecamatan_tercakup", "rumah_dataku_tanpa_tanggal",
+    "kkbpk_periode", "kkbpk_periode_awal", "kkbpk_tanpa_periode",
+    "profil_periode", "profil_periode_awal", "profil_tanpa_periode",
 )
 
 
@@ -68,10 +81,24 @@ def extremes(subs: pd.DataFrame) -> tuple[dict | None, dict | None]:
     return pick(hi), pick(lo)
 
 
+def kecamatan_counts(sc: Scope) -> tuple[int, int]:
+    """(kecamatan of the unit, of them those holding at least one counting Kampung KB)."""
+    codes = sc.index.levels[KECAMATAN].codes
+    return (int(len(np.unique(codes[sc.desa_rows]))),
+            int(len(np.unique(codes[sc.kkb["desa_row"].to_numpy()]))))
+
+
+def _periods(table: pd.DataFrame, sc: Scope, prefix: str) -> dict:
+    p = periods_used(table, rows_as_of(table, sc.kampung_kb, sc.as_of)[sc.kkb["row"].to_numpy()])
+    return {f"{prefix}_periode": p.akhir.date() if p.akhir is not None else None,
+            f"{prefix}_periode_awal": p.awal.date() if p.awal is not None else None,
+            f"{prefix}_tanpa_periode": p.tanpa_periode}
+
+
 def headline(desa: pd.DataFrame, kampung_kb: pd.DataFrame, profil: pd.DataFrame, kkbpk: pd.DataFrame,
              kode: str | None, as_of, target_tanggal=DEFAULT_TARGET_TANGGAL,
              target_persen: float = DEFAULT_TARGET_PERSEN,
-             rdk_target_persen: float = DEFAULT_RDK_TARGET_PERSEN) -> dict:
+             rdk_target_persen: float | None = DEFAULT_RDK_TARGET_PERSEN) -> dict:
     """Headline figures of unit `kode` (None = Indonesia) as of `as_of` (required)."""
     if as_of is None:
         raise ValueError("as_of diperlukan untuk angka utama")
@@ -84,6 +111,7 @@ def headline(desa: pd.DataFrame, kampung_kb: pd.DataFrame, profil: pd.DataFrame,
     out = total_row(outcomes_from_scope(sc, kkbpk))
 
     top, low = extremes(subs)
+    kec = kecamatan_counts(sc)
     h = {
         "wilayah_kode": sc.unit.kode,
         "wilayah_nama": sc.unit.nama,
@@ -100,7 +128,7 @@ def headline(desa: pd.DataFrame, kampung_kb: pd.DataFrame, profil: pd.DataFrame,
         "kekurangan": int(tot["kekurangan"]),
         "rumah_dataku": int(rdk["ada"]),
         "rumah_dataku_persen": _f(rdk["ada_persen"]),
-        "rumah_dataku_target_persen": float(rdk_target_persen),
+        "rumah_dataku_target_persen": None if rdk_target_persen is None else float(rdk_target_persen),
         "laju_12_bulan": float(pace["laju_12_bulan"]),
         "laju_dibutuhkan": _f(pace["laju_dibutuhkan"]),
         "perkiraan_tercapai": pace["perkiraan_tercapai"],
@@ -112,6 +140,11 @@ def headline(desa: pd.DataFrame, kampung_kb: pd.DataFrame, profil: pd.DataFrame,
         "sub_unit_di_bawah_target": int((subs["kekurangan"] > 0).sum()),
         "sub_unit_tertinggi": top,
         "sub_unit_terendah": low,
+        "kecamatan": kec[0],
+        "kecamatan_tercakup": kec[1],
+        "rumah_dataku_tanpa_tanggal": int(rdk["tanpa_tanggal"]),
+        **_periods(kkbpk, sc, "kkbpk"),
+        **_periods(profil, sc, "profil"),
     }
     assert tuple(h) == HEADLINE_KEYS
     return h

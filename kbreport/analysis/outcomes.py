@@ -1,7 +1,7 @@
 """Family-planning outcomes of a unit's Kampung KB, by sub-unit: always ratios of sums, never means of ratios.
 
-Over the counting Kampung KB (active, launched on or before as_of) that have a kkbpk row. The kkbpk table
-holds each Kampung KB's latest month, whatever as_of is (there is no history to go back to).
+Over the counting Kampung KB (launched on or before as_of and active then) that have a kkbpk row in force
+as of as_of: each one's latest month ended by then (kbreport.analysis.history); later months are never used.
   peserta_kb          Σ kb_* (all methods)
   peserta_mkjp        Σ (kb_iud + kb_mow + kb_mop + kb_implan)
   pus_iat_tial        Σ (tkb_iat + tkb_tial)
@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from kbreport.analysis.coverage import percent
-from kbreport.analysis.units import Scope, cached, check_columns, key_positions, scope
+from kbreport.analysis.history import rows_as_of
+from kbreport.analysis.units import Scope, cached, check_columns, scope
 from kbreport.ingest.schema import METODE_KB, METODE_MKJP
 
 SUMS = ("pus", "peserta_kb", "peserta_mkjp", "pus_iat_tial", "keluarga_poktan", "peserta_poktan")
@@ -58,7 +59,7 @@ def add_ratios(t: pd.DataFrame) -> pd.DataFrame:
 
 def outcomes_from_scope(sc: Scope, kkbpk: pd.DataFrame) -> pd.DataFrame:
     check_columns(kkbpk, _NEEDED, "kkbpk")
-    pos = key_positions(kkbpk, "kampung_kb_id", sc.kampung_kb)[sc.kkb["row"].to_numpy()]
+    pos = rows_as_of(kkbpk, sc.kampung_kb, sc.as_of)[sc.kkb["row"].to_numpy()]
     has = pos >= 0
     per = cached("kkbpk_sums", (kkbpk,), (_NEEDED,), lambda: per_kampung(kkbpk))
     cols = {"kampung_kb": sc.sum_kkb(), "dengan_data": sc.sum_kkb(has)}

@@ -1,7 +1,8 @@
 """Institutional readiness: the share of a unit's Kampung KB that have each institution, by sub-unit.
 
 Denominator: the counting Kampung KB (active, launched on or before as_of), including those without a
-profile row; a Kampung KB without a profile, or with a blank value, counts as not having it.
+profile row in force as of as_of (its latest period ended by then, kbreport.analysis.history); a Kampung KB
+without one, or with a blank value, counts as not having it.
 `pokja_terlatih` means at least one trained Pokja member (pokja_terlatih > 0).
 
 Columns: kode, nama, kampung_kb, dengan_profil, then one column per READINESS_INDICATORS (percent 0–100,
@@ -13,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from kbreport.analysis.coverage import percent
-from kbreport.analysis.units import Scope, as_bool, check_columns, key_positions, scope
+from kbreport.analysis.history import rows_as_of
+from kbreport.analysis.units import Scope, as_bool, check_columns, scope
 from kbreport.ingest.schema import POKTAN
 
 READINESS_INDICATORS = ("pokja_ada", "pokja_sk", "pokja_terlatih", "plkb_pendamping", "regulasi_ada",
@@ -32,7 +34,7 @@ READINESS_LABELS = {
 
 def readiness_from_scope(sc: Scope, profil: pd.DataFrame, jumlah: bool = False) -> pd.DataFrame:
     check_columns(profil, ("kampung_kb_id", *READINESS_INDICATORS), "profil")
-    pos = key_positions(profil, "kampung_kb_id", sc.kampung_kb)[sc.kkb["row"].to_numpy()]
+    pos = rows_as_of(profil, sc.kampung_kb, sc.as_of)[sc.kkb["row"].to_numpy()]
     has = pos >= 0
     cols = {"kampung_kb": sc.sum_kkb(), "dengan_profil": sc.sum_kkb(has)}
     for c in READINESS_INDICATORS:

@@ -1,7 +1,7 @@
 """Trend and target: cumulative Kampung KB and coverage over time, recent pace, pace needed, projection.
 
-Definitions (T(d) = covered desa/kelurahan as of day d, K(d) = counting Kampung KB as of d; both count only
-Kampung KB active today, since the data keeps no history of the aktif flag):
+Definitions (T(d) = covered desa/kelurahan as of day d, K(d) = counting Kampung KB as of d; both count the
+Kampung KB counting as of as_of — one deactivated by as_of is left out of the earlier months too):
 - Trend by month (or year) for a unit: for each calendar month from January 2016 (programme launch) to the
   month of as_of: kampung_kb_baru / tercakup_baru (Kampung KB launched, desa newly covered in that month —
   a desa is newly covered in the month of its first Kampung KB), their running totals kampung_kb / tercakup,

@@ -9,9 +9,10 @@ codes once (`desa_index`), and each Kampung KB is placed on its desa row once (`
 of any unit is a few numpy operations.
 
 Counting rules shared by every analysis:
-- Only active Kampung KB (aktif True) count; a blank aktif counts as inactive.
-- A Kampung KB counts as of `as_of` when tanggal_pencanangan falls on or before that day.
-  `as_of=None` means no cut-off (everything in the data).
+- A Kampung KB counts as of `as_of` when tanggal_pencanangan falls on or before that day and it was
+  active that day: aktif True, or aktif False with a tanggal_nonaktif after as_of (it stopped later).
+  An inactive one without tanggal_nonaktif counts at no date; a blank aktif counts as inactive.
+  `as_of=None` means no cut-off: the active ones (aktif True) in the data.
 - A Kampung KB whose kode_desa is not in the master is left out (validation reports it upstream).
 - "desa" counts desa and desa adat; "kelurahan" counts kelurahan.
 
@@ -194,19 +195,32 @@ class Registry:
     desa_row: np.ndarray  # per Kampung KB: its row in the desa table, -1 when not in the master
     aktif: np.ndarray  # bool
     tanggal: np.ndarray  # datetime64[D]
+    nonaktif: np.ndarray  # datetime64[D], NaT when not given
+
+    def counts(self, as_of: pd.Timestamp | None) -> np.ndarray:
+        """bool per Kampung KB: launched by as_of and active on that day (see the module doc)."""
+        if as_of is None:
+            return self.aktif.copy()
+        day = np.datetime64(as_of.date(), "D")
+        active = self.aktif | (self.nonaktif > day)  # NaT compares False
+        return active & (self.tanggal <= day)
 
 
 def registry(kampung_kb: pd.DataFrame, desa: pd.DataFrame) -> Registry:
     """The Kampung KB placed on desa rows (cached)."""
     check_columns(kampung_kb, KAMPUNG_KB_COLUMNS, "kampung_kb")
 
+    has_off = "tanggal_nonaktif" in kampung_kb.columns  # an export without history has no such column
+
     def build():
         di = desa_index(desa)
+        off = (days(kampung_kb["tanggal_nonaktif"]) if has_off
+               else np.full(len(kampung_kb), np.datetime64("NaT"), dtype="datetime64[D]"))
         return Registry(di.kode_desa.get_indexer(kampung_kb["kode_desa"].to_numpy(dtype=object)).astype(np.int64),
-                        as_bool(kampung_kb["aktif"]), days(kampung_kb["tanggal_pencanangan"]))
+                        as_bool(kampung_kb["aktif"]), days(kampung_kb["tanggal_pencanangan"]), off)
 
-    return cached("registry", (kampung_kb, desa), (("kode_desa", "aktif", "tanggal_pencanangan"),
-                                                   ("kode_desa",)), build)
+    cols = ("kode_desa", "aktif", "tanggal_pencanangan") + (("tanggal_nonaktif",) if has_off else ())
+    return cached("registry", (kampung_kb, desa), (cols, ("kode_desa",)), build)
 
 
 def key_positions(table: pd.DataFrame, key: str, kampung_kb: pd.DataFrame) -> np.ndarray:
@@ -319,9 +333,7 @@ def scope(desa: pd.DataFrame, kampung_kb: pd.DataFrame, kode: str | None, as_of=
     present = np.unique(sub.codes[desa_rows])
     desa_sub = np.searchsorted(present, sub.codes[desa_rows])
 
-    m = reg.aktif & (reg.desa_row >= 0)
-    if ts is not None:
-        m &= reg.tanggal <= np.datetime64(ts.date(), "D")  # NaT compares False
+    m = reg.counts(ts) & (reg.desa_row >= 0)
     m &= in_unit[np.maximum(reg.desa_row, 0)]
     rows = np.flatnonzero(m)
     drow = reg.desa_row[rows]
@@ -345,13 +357,16 @@ def scope(desa: pd.DataFrame, kampung_kb: pd.DataFrame, kode: str | None, as_of=
 
 
 def counting_kkb(kampung_kb: pd.DataFrame, as_of=None) -> pd.DataFrame:
-    """Active Kampung KB launched on or before `as_of` (all active ones when as_of is None), any desa."""
+    """Kampung KB counting as of `as_of` (launched by then and active then; see the module doc), any desa."""
     check_columns(kampung_kb, KAMPUNG_KB_COLUMNS, "kampung_kb")
-    m = as_bool(kampung_kb["aktif"])
     ts = as_of_timestamp(as_of)
-    if ts is not None:
-        m = m & (days(kampung_kb["tanggal_pencanangan"]) <= np.datetime64(ts.date(), "D"))
-    return kampung_kb[m]
+    aktif = as_bool(kampung_kb["aktif"])
+    if ts is None:
+        return kampung_kb[aktif]
+    day = np.datetime64(ts.date(), "D")
+    off = (days(kampung_kb["tanggal_nonaktif"]) if "tanggal_nonaktif" in kampung_kb.columns
+           else np.full(len(kampung_kb), np.datetime64("NaT"), dtype="datetime64[D]"))
+    return kampung_kb[(aktif | (off > day)) & (days(kampung_kb["tanggal_pencanangan"]) <= day)]
 
 
 def to_date(as_of) -> date | None:

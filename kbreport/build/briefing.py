@@ -28,8 +28,8 @@ import pandas as pd
 
 from kbreport import SYNTHETIC_LABEL
 from kbreport.text import fmt
-from kbreport.text.catalogue import section, t
 from kbreport.errors import ReportError
+from kbreport.build.briefing_text import TEXT, text
 
 __all__ = [
     "TEXT", "DENSE_SUB_UNITS", "TOP_N", "Briefing", "text", "resolve_data_dir", "region_report", "event_report",
@@ -40,17 +40,6 @@ __all__ = [
 # whole region (their breakdown by sub-unit is in annex.xlsx).
 DENSE_SUB_UNITS = 20
 TOP_N = 5  # sub-units named in an agenda's talking points
-
-# Every word the briefings print beyond kbreport.text.i18n is a `briefing.<key>` entry of the catalogue
-# (kbreport/text/words/briefing.py); {name} fields are filled with already formatted values. TEXT is that
-# section as key -> (Indonesian, English), the shape this table had.
-TEXT: dict[str, tuple[str, str]] = {k: (v["id"], v["en"]) for k, v in section("briefing.").items()}
-
-
-def text(key: str, lang: str = "id", **values) -> str:
-    """The catalogue's `briefing.<key>` in `lang`, filled with already formatted `values`."""
-    return t(f"briefing.{key}", lang, **values)
-
 
 # --- data folder ------------------------------------------------------------------------------------
 
@@ -147,7 +136,29 @@ class Briefing:
         return SYNTHETIC_LABEL[self.lang] if self.data.sintetis else None
 
     def t(self, key: str, **values) -> str:
-        return text(key, self.lang, **values)
+        """TEXT[key] in the report's language; {as_of}, {kb} and {profil} are filled unless given."""
+        tpl, fill = TEXT[key][0], {}
+        if "{as_of}" in tpl and "as_of" not in values:
+            fill["as_of"] = self.date(self.headline["as_of"])
+        if "{kb}" in tpl and "kb" not in values:
+            fill["kb"] = self.kb_label
+        if "{profil}" in tpl and "profil" not in values:
+            fill["profil"] = self.profil_label
+        return text(key, self.lang, **fill, **values)
+
+    @property
+    def kb_label(self) -> str:
+        """The period of the monthly family-planning figures used: "KB bulanan Februari 2017" (kbreport.text.periods)."""
+        from kbreport.text.periods import period_label
+
+        return period_label(self.headline, "kkbpk", self.lang) or text("kb_tanpa", self.lang)
+
+    @property
+    def profil_label(self) -> str:
+        """The period of the profiles used: "profil Februari 2017", "profil tanpa periode"."""
+        from kbreport.text.periods import period_label
+
+        return period_label(self.headline, "profil", self.lang) or text("profil_tanpa_label", self.lang)
 
     @property
     def unit(self) -> str:
@@ -231,7 +242,8 @@ class Briefing:
 
     def target_position(self, target) -> tuple[str | None, str | None]:
         """(where the region stands, what is still missing) for a quoted target, when its unit is one the
-        data measure: Kampung KB, percent of desa/kelurahan, or sub-units (with Desa Cantik, for an MoU)."""
+        data measure: Kampung KB, percent of desa/kelurahan, kecamatan holding a Kampung KB (of those in the
+        master the briefing is given), or sub-units with a Desa Cantik (an MoU)."""
         h, L = self.headline, self.lang
         sat = (target.satuan or "").strip().lower()
         if target.nilai is None:
@@ -244,6 +256,10 @@ class Briefing:
             gap = max(0.0, float(target.nilai) - now)
             return (self.t("tl_posisi_persen", p=fmt.percent_of(h["tercakup"], h["desa_kelurahan"], L)),
                     self.t("tl_poin", x=fmt.number(gap, L, 1)))
+        if sat == "kecamatan" and "desa_cantik" not in self.extra:  # kecamatan holding a Kampung KB
+            now = int(h["kecamatan_tercakup"])
+            return (self.t("tl_posisi_kec", n=_num(now, L), total=_num(h["kecamatan"], L)),
+                    _num(max(0, math.ceil(target.nilai - now)), L))
         if sat in ("kabupaten/kota", "kecamatan", "provinsi") and "desa_cantik" in self.extra:
             per = _no_total(self.extra["desa_cantik"]["per_sub_unit"])
             now = int((per["desa_cantik"] > 0).sum())
@@ -313,9 +329,13 @@ def _classes(sc, profil: pd.DataFrame, kkbpk: pd.DataFrame) -> pd.DataFrame:
     from kbreport.analysis.classification import compare, indicator_scores
     from kbreport.ingest.schema import KLASIFIKASI
 
+    from kbreport.analysis.history import rows_as_of
+
     ids = sc.kkb["id"].astype(str).to_numpy()
-    prof = profil[profil["kampung_kb_id"].astype(str).isin(set(ids))]
-    scores = indicator_scores(prof, kkbpk[kkbpk["kampung_kb_id"].astype(str).isin(set(ids))])
+    rows = sc.kkb["row"].to_numpy()
+    p_pos, k_pos = (rows_as_of(t, sc.kampung_kb, sc.as_of)[rows] for t in (profil, kkbpk))
+    prof = profil.iloc[p_pos[p_pos >= 0]]  # each Kampung KB's rows in force as of the date
+    scores = indicator_scores(prof, kkbpk.iloc[k_pos[k_pos >= 0]])
     cmp = compare(prof, scores).set_index("kampung_kb_id")
     computed = scores["klasifikasi_hitung"].reindex(ids)
     has = computed.notna().to_numpy()
@@ -339,6 +359,16 @@ def _load(values: dict, laporan: str):
     return params, ds, desa_table(ds.master)
 
 
+def _rdk_target(params, as_of):
+    """The Rumah DataKu target: the params' own, else the default in force on as_of (None before it was set),
+    and the params with it filled in (so every element reads the same value)."""
+    from kbreport.analysis.rumah_dataku import default_target
+
+    if params.get("rdk_target_persen") is not None:
+        return params
+    return params.model_copy(update={"rdk_target_persen": default_target(as_of)})
+
+
 def _tables(params, ds, desa, kode, as_of) -> tuple[dict, dict, Any]:
     from kbreport import analysis as A
 
@@ -360,6 +390,7 @@ def region_report(*, data_dir: str | os.PathLike | None = None, **params) -> Bri
     from kbreport import analysis as A
 
     params, ds, desa = _load({**params, "data_dir": data_dir}, "wilayah")
+    params = _rdk_target(params, params.as_of)
     kode, as_of = params.kode, params.as_of
     h, T, sc = _tables(params, ds, desa, kode, as_of)
     T["tren"] = A.trend(desa, ds.kampung_kb, kode, as_of)
@@ -390,7 +421,7 @@ def event_report(*, data_dir: str | os.PathLike | None = None, **params) -> Brie
     from kbreport import analysis as A
 
     params, ds, desa = _load({**params, "data_dir": data_dir}, "event")
-    params = _event_defaults(params, ds.master)
+    params = _rdk_target(_event_defaults(params, ds.master), params.as_of)
     h, T, _ = _tables(params, ds, desa, params.kode, params.as_of)
     extra: dict = {"desa": {}}
     for k in params.kunjungan_lapangan:

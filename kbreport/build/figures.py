@@ -9,6 +9,10 @@ and tests read. Shape (issue 4; extra keys may be added, these never change mean
      "event": {"jenis", "judul", "mulai", "selesai", "peserta": int | null}      (events only)
      "master_wilayah": "permendagri-56-2015" | … | null   (the bundled decree whose counts and names
                        these are, kbreport.ingest.decrees; null for a user's own master)
+     "kkbpk_periode", "profil_periode": "YYYY-MM" | null   (latest month of the rows used, on or before
+                                                           the as_of month; null: none, or all undated)
+     "kecamatan", "kecamatan_tercakup": int   (kecamatan of the region in the master used; of them with a
+                                               Kampung KB as of as_of)
      ... extras: "judul", "bahasa", "target": {"tanggal", "persen"}, "kekurangan"}
 
 `event.peserta` is null when the source gives no count for some element (e.g. a Rakorda whose
@@ -36,6 +40,7 @@ REQUIRED_KEYS = ("laporan", "wilayah", "as_of", "desa_kelurahan", "desa_keluraha
 EVENT_KEYS = ("jenis", "judul", "mulai", "selesai", "peserta")
 _TINGKAT_KODE = {"nasional": None, "provinsi": re.compile(r"\d{2}"), "kabkota": re.compile(r"\d{2}\.\d{2}")}
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 def _iso(d: Any) -> str | None:
@@ -86,6 +91,12 @@ def build_figures(headline: dict, params, synthetic: bool) -> dict:
         "target": {"tanggal": _iso(headline.get("target_tanggal", params.target_tanggal)),
                    "persen": float(headline.get("target_persen", params.target_persen))},
     }
+    for k in ("kkbpk_periode", "profil_periode"):
+        v = headline.get(k)
+        fig[k] = None if v is None else f"{v.year:04d}-{v.month:02d}"
+    for k in ("kecamatan", "kecamatan_tercakup"):
+        if headline.get(k) is not None:
+            fig[k] = _int(headline[k], k)
     if headline.get("kekurangan") is not None:
         fig["kekurangan"] = _int(headline["kekurangan"], "kekurangan")
     if params.laporan == "event":
@@ -154,6 +165,18 @@ def validate_figures(fig: Any, params=None) -> None:
         expected = round(100 * t / d, 1) if d else 0.0
         if abs(expected - c) > 0.051:
             p.append(f"cakupan_persen {c} tidak sama dengan 100 × {t} / {d} = {expected}")
+    for k in ("kkbpk_periode", "profil_periode"):
+        v = fig.get(k)
+        if v is None:
+            continue
+        if not (isinstance(v, str) and _MONTH.fullmatch(v)):
+            p.append(f"{k}: harus YYYY-MM atau null, bukan {v!r}")
+        elif isinstance(fig["as_of"], str) and _ISO.fullmatch(fig["as_of"]) and v > fig["as_of"][:7]:
+            p.append(f"{k} {v} sesudah bulan as_of ({fig['as_of'][:7]})")
+    if "kecamatan" in fig and "kecamatan_tercakup" in fig:
+        kc, kt = fig["kecamatan"], fig["kecamatan_tercakup"]
+        if not all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in (kc, kt)) or kt > kc:
+            p.append(f"kecamatan_tercakup ({kt!r}) harus bilangan bulat antara 0 dan kecamatan ({kc!r})")
     if not isinstance(fig["data_contoh"], bool):
         p.append(f"data_contoh: harus true/false, bukan {fig['data_contoh']!r}")
     mw = fig.get("master_wilayah")

@@ -39,8 +39,9 @@ def rumah_dataku_status(df: pd.DataFrame, target_persen: float = 75.0, lang: str
         s.style_axes(ax, None)
         stacked_shares(ax, d, parts, [colors[p] for p in parts], [label(p, lang) for p in parts],
                        s.names(d, lang), lang, fs)
-        target_text = phrase("target_line", lang, value=fmt.percent(target_persen, lang, digits=0))
-        ax.axvline(target_persen, color=s.ACCENT, lw=1.3, ls=(0, (4, 2)), zorder=3, label=target_text)
+        if target_persen is not None:  # None: no target in force on the briefing's date
+            target_text = phrase("target_line", lang, value=fmt.percent(target_persen, lang, digits=0))
+            ax.axvline(target_persen, color=s.ACCENT, lw=1.3, ls=(0, (4, 2)), zorder=3, label=target_text)
         ax.set_xlabel(phrase("rdk_axis", lang))
         ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=5, fontsize=s.SMALL, handlelength=1.6,
                   borderaxespad=0.3)

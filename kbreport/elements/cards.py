@@ -42,7 +42,12 @@ def headline_cards(R) -> Cards:
     h, L = R.headline, R.lang
     reached = h["kekurangan"] <= 0
     rdk_p = h["rumah_dataku_persen"]
-    rdk_ok = rdk_p is not None and rdk_p >= h["rumah_dataku_target_persen"]
+    rdk_t = h["rumah_dataku_target_persen"]  # None: no target in force on as_of
+    rdk_ok = rdk_p is not None and rdk_t is not None and rdk_p >= rdk_t
+    rdk_sub = (R.t("card_rdk_sub", p=fmt.percent_of(h["rumah_dataku"], h["kampung_kb"], L), t=_pct_target(rdk_t, L))
+               if rdk_t is not None else R.t("card_rdk_sub_tanpa", p=fmt.percent_of(h["rumah_dataku"], h["kampung_kb"], L)))
+    if h.get("rumah_dataku_tanpa_tanggal"):  # undated: in no count as of a date, said so
+        rdk_sub = R.t("card_rdk_tanpa_tanggal", sub=rdk_sub, n=_num(h["rumah_dataku_tanpa_tanggal"], L))
     return Cards([
         {"label": R.t("card_kkb"), "value": h["kampung_kb"], "sub": R.t("card_kkb_sub", date=R.date(h["as_of"]))},
         {"label": R.t("card_cakupan"),
@@ -53,9 +58,8 @@ def headline_cards(R) -> Cards:
          "sub": R.t("card_kurang_sub", t=_pct_target(h["target_persen"], L), date=R.date(h["target_tanggal"])),
          "status": "ok" if reached else "warn"},
         {"label": R.t("card_rdk"), "value": h["rumah_dataku"],
-         "sub": R.t("card_rdk_sub", p=fmt.percent_of(h["rumah_dataku"], h["kampung_kb"], L),
-                    t=_pct_target(h["rumah_dataku_target_persen"], L)),
-         "status": "ok" if rdk_ok else "warn"},
+         "sub": rdk_sub,
+         "status": "ok" if rdk_ok else ("warn" if rdk_t is not None else "info")},
     ], lang=L)
 
 
@@ -64,12 +68,13 @@ _OUTCOMES = (("cpr", "cpr"), ("mkjp", "mkjp"), ("unmet", "unmet"), ("poktan", "p
 
 def outcome_cards(R) -> Cards | Text:
     """CPR, long-acting methods, unmet need and poktan participation in the region's Kampung KB;
-    a sentence saying so when there are no monthly family-planning data."""
+    a sentence saying so when there are no monthly family-planning data as of the briefing's date. Each
+    card names the month its figures come from (R.kb_label)."""
     h = R.headline
     if all(fmt.is_missing(h[v]) for _, v in _OUTCOMES):
         return Text(R.t("hasil_tanpa"))
-    return Cards([{"label": R.t(f"card_{k}"), "value": h[v], "percent": True, "sub": R.t(f"card_{k}_sub")}
-                  for k, v in _OUTCOMES], lang=R.lang)
+    return Cards([{"label": R.t(f"card_{k}"), "value": h[v], "percent": True,
+                   "sub": R.t("card_periode", sub=R.t(f"card_{k}_sub"))} for k, v in _OUTCOMES], lang=R.lang)
 
 
 def desa_cantik_cards(R):

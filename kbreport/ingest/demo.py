@@ -14,14 +14,16 @@ How it is built (docs/demo-data.md has the details):
 3. KB figures per Kampung KB; the reported class is the computed one (kbreport.analysis.classification)
    except for about 2 % deliberate mismatches.
 4. Desa Cantik: 100 in 2021 (30 provinces), 200 in 2022 (15 in Kalimantan Selatan), 250 in 2023.
-Inactive Kampung KB (aktif False) are extra pre-2022 RW/Dusun rows and never change a count; their kkbpk
-row is the last month they reported (2022–2023), every active one reports 2024-12.
+Inactive Kampung KB (aktif False) are extra pre-2022 RW/Dusun rows that stopped before Inpres 3/2022
+(tanggal_nonaktif); they count before that day and never change a calibrated figure.
+History (kbreport.ingest.demo_history): kkbpk rows for the launch month and every June and December to
+December 2024, profile snapshots (launch, Rumah DataKu formed, final), Desa Cantik formation days.
+Writing and the printed summary: kbreport.ingest.demo_write.
 """
 from __future__ import annotations
 
 import json
 import os
-import secrets
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,9 +34,13 @@ import pandas as pd
 
 from kbreport import SYNTHETIC_LABEL, __version__
 from kbreport.analysis.classification import BERKELANJUTAN, indicator_scores
-from kbreport.ingest.demo_calibration import check as check_calibration
+from kbreport.ingest import demo_history as H
+from kbreport.ingest import demo_tables as T
+from kbreport.ingest.demo_tables import largest_remainder as _largest_remainder
+from kbreport.ingest.demo_calibration import check as check_calibration, last_month_day
+from kbreport.ingest.demo_write import README, csv_bytes, format_summary, write_atomic  # noqa: F401 (re-exported)
 from kbreport.ingest.schema import (INPRES_3_2022, KLASIFIKASI, PENGGUNAAN_DATA, POKTAN, PROGRAMME_LAUNCH,
-                     REGULASI_TINGKAT, SUMBER_DANA, TABLES)
+                     SUMBER_DANA, TABLES)
 from kbreport.ingest.decrees import desa_since
 from kbreport.ingest.wilayah import decree_of, desa_table, load_master
 
@@ -109,16 +115,6 @@ _NAMES = ("Seroja", "Melati", "Mawar", "Anggrek", "Kenanga", "Cempaka", "Dahlia"
           "Maju Bersama", "Mandiri", "Sakinah", "Berseri", "Bina Keluarga", "Cahaya", "Lestari", "Damai",
           "Gemilang", "Makmur", "Rukun", "Berkualitas")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
-
-
-def _largest_remainder(total: int, weights: np.ndarray) -> np.ndarray:
-    w = np.asarray(weights, dtype=float)
-    raw = total * w / w.sum()
-    base = np.floor(raw).astype(np.int64)
-    rest = total - int(base.sum())
-    order = np.lexsort((np.arange(len(w)), -(raw - base)))  # ties by position: deterministic
-    base[order[:rest]] += 1
-    return base
 
 
 def _dates(rng: np.random.Generator, lo: int, hi: int, n: int, shape: str) -> np.ndarray:
@@ -282,6 +278,8 @@ def _kampung_kb(desa: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
         "day": rng.integers(I2[0], _day(date(2021, 12, 31)) + 1, n_in),
         "stage": np.full(n_in, 9, np.int8), "double": np.zeros(n_in, bool), "aktif": False,
     })
+    ina["off_day"] = H.deactivation_days(ina["day"].to_numpy(), rng)
+    act["off_day"] = -1
     k = pd.concat([act, ina], ignore_index=True)
     k = k.join(desa[["kode_desa", "nama_desa", "jenis", "kode_kabkota", "kode_provinsi", "unit"]], on="pos")
 
@@ -323,56 +321,12 @@ def _kampung_kb(desa: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
                       kind="stable").reset_index(drop=True)
     k["id"] = [f"KKB-{i:06d}" for i in range(1, len(k) + 1)]
     k["tanggal_pencanangan"] = pd.to_datetime(k["day"].to_numpy().astype("datetime64[D]")).astype("datetime64[s]")
+    off = k["off_day"].to_numpy(np.int64)
+    k["tanggal_nonaktif"] = pd.to_datetime(np.where(off >= 0, off, np.nan), unit="D").astype("datetime64[s]")
     return k
 
 
 # --- 2. profiles -------------------------------------------------------------------------
-
-def _maturity_q(k: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
-    """Per-Kampung KB maturity in (0, 1): older and in a more mature province means stronger."""
-    age = (D_END - k["day"].to_numpy()) / 365.25
-    prov_m = k["kode_provinsi"].map(MATURITY).to_numpy(float)
-    kab_codes, kab_idx = np.unique(k["kode_kabkota"].to_numpy(), return_inverse=True)
-    kab_eff = rng.normal(0, 0.35, len(kab_codes))[kab_idx]
-    z = -1.1 + 0.45 * age + 2.0 * (prov_m - 0.5) + kab_eff + rng.normal(0, 0.6, len(k))
-    return 1 / (1 + np.exp(-z))
-
-
-def _profil(k: pd.DataFrame, q: np.ndarray, rng: np.random.Generator) -> pd.DataFrame:
-    n = len(k)
-
-    def flag(p):
-        return rng.random(n) < np.clip(p, 0, 1)
-
-    out = pd.DataFrame({"kampung_kb_id": k["id"].to_numpy()})
-    pokja = flag(0.7 + 0.3 * q)
-    out["pokja_ada"] = pokja
-    out["pokja_sk"] = pokja & flag(0.3 + 0.7 * q)
-    jumlah = np.where(pokja, rng.integers(5, 26, n), 0)
-    out["pokja_jumlah"] = jumlah
-    trained = rng.binomial(jumlah, np.clip(0.05 + 0.7 * q, 0, 1))
-    out["pokja_terlatih"] = np.where(flag(0.35 * (1 - q)), 0, trained)
-    out["plkb_pendamping"] = flag(0.5 + 0.5 * q)
-    reg = flag(0.15 + 0.8 * q)
-    out["regulasi_ada"] = reg
-    tingkat = np.asarray(REGULASI_TINGKAT, dtype=object)[rng.choice(4, n, p=[0.05, 0.35, 0.15, 0.45])]
-    out["regulasi_tingkat"] = pd.Series(np.where(reg, tingkat, None), dtype="str")
-    out["rencana_kerja"] = flag(0.25 + 0.65 * q)
-    out["sekretariat"] = flag(0.35 + 0.65 * q)
-    out["rumah_dataku"] = "tidak"  # filled by _rumah_dataku
-    out["rumah_dataku_tanggal"] = pd.NaT
-    for p, (a, b) in zip(POKTAN, ((0.6, 0.4), (0.4, 0.6), (0.4, 0.6), (0.2, 0.7), (0.1, 0.75))):
-        out[f"poktan_{p}"] = flag(a + b * q)
-    for s, (a, b) in zip(SUMBER_DANA, ((0.2, 0.6), (0.2, 0.6), (0.45, 0.55), (0.02, 0.25), (0.02, 0.35),
-                                       (0.15, 0.6))):
-        out[f"dana_{s}"] = flag(a + b * q)
-    for s, (a, b) in zip(PENGGUNAAN_DATA, ((0.5, 0.5), (0.25, 0.7), (0.1, 0.6), (0.05, 0.55), (0.02, 0.2))):
-        out[f"data_{s}"] = flag(a + b * q)
-    out["jumlah_mekanisme"] = rng.binomial(5, np.clip(0.1 + 0.85 * q, 0, 1))
-    out["jumlah_instansi"] = rng.binomial(10, np.clip(0.03 + 0.65 * q, 0, 1))
-    out["klasifikasi"] = ""
-    return out
-
 
 def _rumah_dataku(k: pd.DataFrame, q: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Status ('ada'/'belum'/'tidak') and day formed (-1 if none). Never before launch nor 2021."""
@@ -388,7 +342,7 @@ def _rumah_dataku(k: pd.DataFrame, q: np.ndarray, rng: np.random.Generator) -> t
 
     aktif = k["aktif"].to_numpy()
     for unit, (when, target) in _RDK_ANCHORS.items():
-        a = _day(when)
+        a = _day(last_month_day(when))  # a profile counts once its month has ended
         elig = np.flatnonzero(aktif & k["unit"].eq(unit).to_numpy() & (day <= a))
         keys = np.log(rng.random(len(elig))) / (0.2 + q[elig])
         chosen = elig[np.argsort(-keys, kind="stable")[:target]]
@@ -407,102 +361,6 @@ def _rumah_dataku(k: pd.DataFrame, q: np.ndarray, rng: np.random.Generator) -> t
 
 # --- 3. family-planning figures -----------------------------------------------------------
 
-def _kkbpk(k: pd.DataFrame, q: np.ndarray, rng: np.random.Generator) -> pd.DataFrame:
-    kk, qq = k, q
-    n = len(kk)
-    prov = kk["kode_provinsi"].to_numpy()
-    codes = np.array(sorted(MATURITY))
-    # Province levels (drawn once per province, in code order).
-    cpr_p = dict(zip(codes, rng.uniform(0.46, 0.64, len(codes))))
-    mkjp_p = dict(zip(codes, rng.uniform(0.16, 0.32, len(codes))))
-    unmet_p = dict(zip(codes, rng.uniform(0.06, 0.13, len(codes))))
-    cpr_b = np.array([cpr_p[p] for p in prov])
-    mkjp_b = np.array([mkjp_p[p] for p in prov])
-    unmet_b = np.array([unmet_p[p] for p in prov])
-
-    size = np.exp(rng.normal(np.log(430), 0.4, n))
-    size *= np.where(kk["cakupan_wilayah"].ne("Desa").to_numpy(), 0.5, 1.0)
-    size *= np.where(kk["jenis"].eq("kelurahan").to_numpy(), 1.4, 1.0)
-    pus = np.clip(np.round(size), 150, 900).astype(np.int64)
-    cpr = np.clip(cpr_b + 0.02 * (qq - 0.5) + rng.normal(0, 0.07, n), 0.3, 0.8)
-    users = rng.binomial(pus, cpr)
-    mkjp = rng.binomial(users, np.clip(mkjp_b + 0.03 * (qq - 0.5) + rng.normal(0, 0.05, n), 0.05, 0.5))
-    long_ = rng.multinomial(mkjp, [0.32, 0.14, 0.03, 0.51])
-    short = rng.multinomial(users - mkjp, [0.68, 0.25, 0.07])
-    # Every Kampung KB has its latest month; an inactive one stopped reporting in 2022–2023.
-    stopped = pd.to_datetime(rng.integers(_day(date(2022, 1, 1)), _day(date(2023, 12, 31)) + 1, n)
-                             .astype("datetime64[D]")).to_period("M").to_timestamp()
-    periode = np.where(kk["aktif"].to_numpy(), PERIODE.to_datetime64(), stopped.to_numpy())
-    out = pd.DataFrame({"kampung_kb_id": kk["id"].to_numpy(), "periode": pd.to_datetime(periode), "pus": pus})
-    for j, m in enumerate(("iud", "mow", "mop", "implan")):
-        out[f"kb_{m}"] = long_[:, j]
-    for j, m in enumerate(("suntik", "pil", "kondom")):
-        out[f"kb_{m}"] = short[:, j]
-    non = pus - users
-    unmet = np.minimum(rng.binomial(pus, np.clip(unmet_b - 0.02 * (qq - 0.5) + rng.normal(0, 0.03, n), 0.01, 0.3)),
-                       non)
-    iat = rng.binomial(unmet, 0.45)
-    hamil = rng.binomial(non - unmet, 0.15)
-    segera = rng.binomial(non - unmet - hamil, 0.2)
-    out["tkb_hamil"], out["tkb_ingin_anak_segera"], out["tkb_iat"], out["tkb_tial"] = hamil, segera, iat, unmet - iat
-    fam = np.round(pus * rng.uniform(0.7, 1.3, n)).astype(np.int64)
-    out["keluarga_poktan"] = fam
-    out["peserta_poktan"] = rng.binomial(fam, np.clip(0.15 + 0.1 * qq + rng.normal(0, 0.07, n), 0.02, 0.7))
-    return out[TABLES["kkbpk"].names]
-
-
-# --- 4. Desa Cantik -----------------------------------------------------------------------
-
-def _desa_cantik(desa: pd.DataFrame, k: pd.DataFrame, prof: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    provs = np.array(sorted(MATURITY))
-    taken = np.zeros(len(desa), bool)
-    prov_rows = {p: np.flatnonzero(desa["kode_provinsi"].to_numpy() == p) for p in provs}
-    kkb_desa = np.zeros(len(desa), bool)
-    kkb_desa[k.loc[k["aktif"], "pos"].to_numpy()] = True
-    rows = []
-
-    def pick(prov: str, m: int, year: int, mask=None):
-        rows_p = prov_rows[prov]
-        keep = ~taken[rows_p] if mask is None else ~taken[rows_p] & mask[rows_p]
-        cand = rows_p[keep]
-        w = np.where(kkb_desa[cand], 3.0, 1.0)  # BKKBN–BPS synergy: Kampung KB desa more likely
-        keys = np.log(rng.random(len(cand))) / w
-        got = cand[np.argsort(-keys, kind="stable")[:m]]
-        if len(got) < m:
-            raise RuntimeError(f"demo plan: not enough desa for Desa Cantik in {prov}")
-        taken[got] = True
-        rows.append(pd.DataFrame({"pos": got, "tahun": year}))
-
-    # 2021: 100 in 30 provinces (Kalimantan Selatan started in 2022).
-    p21 = np.sort(rng.choice(provs[provs != "63"], 30, replace=False))
-    for p, m in zip(p21, _largest_remainder(100, np.ones(30))):
-        pick(p, int(m), 2021)
-    # 2022: 200, Kalimantan Selatan exactly 15: some in Kampung KB desa with a Rumah DataKu by then,
-    # some in Kampung KB desa without one, some outside any Kampung KB.
-    end22 = _day(date(2022, 12, 31))
-    kal = k["aktif"] & k["unit"].eq("63") & (k["day"] <= end22)
-    rdk_day = prof["_rdk_day"].to_numpy()
-    with_rdk = np.zeros(len(desa), bool)
-    with_rdk[k.loc[kal & (rdk_day[k.index] >= 0) & (rdk_day[k.index] <= end22), "pos"].to_numpy()] = True
-    kkb22 = np.zeros(len(desa), bool)
-    kkb22[k.loc[kal, "pos"].to_numpy()] = True
-    pick("63", 5, 2022, with_rdk)
-    pick("63", 4, 2022, kkb22 & ~with_rdk)
-    pick("63", 6, 2022, ~kkb22)
-    others = provs[provs != "63"]
-    w = np.sqrt(desa.groupby("kode_provinsi").size().reindex(others).to_numpy())
-    for p, m in zip(others, _largest_remainder(185, w)):
-        if m:
-            pick(p, int(m), 2022)
-    for p, m in zip(provs, _largest_remainder(250, np.sqrt(desa.groupby("kode_provinsi").size().reindex(provs)
-                                                            .to_numpy()))):
-        if m:
-            pick(p, int(m), 2023)
-    dc = pd.concat(rows, ignore_index=True)
-    dc["kode_desa"] = desa["kode_desa"].to_numpy()[dc["pos"].to_numpy()]
-    return dc.sort_values(["tahun", "kode_desa"], kind="stable").reset_index(drop=True)[["kode_desa", "tahun"]]
-
-
 # --- assembly -------------------------------------------------------------------------------
 
 def _sembadak(k: pd.DataFrame, prof: pd.DataFrame, kkbpk: pd.DataFrame) -> None:
@@ -517,7 +375,7 @@ def _sembadak(k: pd.DataFrame, prof: pd.DataFrame, kkbpk: pd.DataFrame) -> None:
     prof.loc[i, [f"data_{s}" for s in PENGGUNAAN_DATA]] = True
     prof.loc[i, "rumah_dataku"] = "ada"
     prof.loc[i, "_rdk_day"] = _day(SEMBADAK_RDK)
-    j = kkbpk.index[kkbpk["kampung_kb_id"].eq(kid)][0]
+    j = kkbpk.index[kkbpk["kampung_kb_id"].eq(kid)][-1]  # its latest month
     kkbpk.loc[j, ["pus", "kb_iud", "kb_mow", "kb_mop", "kb_implan", "kb_suntik", "kb_pil", "kb_kondom", "tkb_hamil",
                   "tkb_ingin_anak_segera", "tkb_iat", "tkb_tial", "keluarga_poktan", "peserta_poktan"]] = [
         612, 41, 17, 3, 64, 229, 78, 19, 26, 31, 14, 10, 655, 318]
@@ -542,21 +400,27 @@ def build_tables(master: pd.DataFrame, seed: int = SEED) -> dict[str, pd.DataFra
         desa["since"] = desa_since(desa["kode_desa"], decree_of(master))
 
     k = _kampung_kb(desa, rng)
-    q = _maturity_q(k, rng)
+    q = T.maturity_q(k, rng, MATURITY, D_END)
     q[k["kode_desa"].eq(SEMBADAK[0]).to_numpy()] = 0.99
-    prof = _profil(k, q, rng)
+    prof = T.profil(k, q, rng)
     status, formed = _rumah_dataku(k, q, rng)
     prof["rumah_dataku"] = status
     prof["_rdk_day"] = formed
-    kkbpk = _kkbpk(k, q, rng)
+    kkbpk = T.kkbpk(k, q, rng, MATURITY)
     _sembadak(k, prof, kkbpk)
+    dc = T.desa_cantik(desa, k, prof, rng, MATURITY)
+    prof = H.profil_snapshots(k, prof, prof["_rdk_day"].to_numpy(np.int64), q, rng)
     prof["rumah_dataku"] = prof["rumah_dataku"].astype("str")
     rd = prof["_rdk_day"].to_numpy(np.int64)
     prof["rumah_dataku_tanggal"] = pd.to_datetime(np.where(rd >= 0, rd, np.nan), unit="D").astype("datetime64[s]")
-    dc = _desa_cantik(desa, k, prof, rng)
 
-    # Reported class: the computed one, except a few deliberate mismatches (one class up or down).
-    scores = indicator_scores(prof, kkbpk)
+    # Reported class: the computed one (from the snapshot and the KB month in force then), except a few
+    # deliberate mismatches (one class up or down).
+    key = np.arange(len(prof)).astype(str)
+    match = H.kkbpk_in_force(prof, kkbpk, k["id"].to_numpy())
+    ok = match["_m"].notna().to_numpy()
+    scores = indicator_scores(prof.assign(kampung_kb_id=key),
+                              match.loc[ok, list(kkbpk.columns)].assign(kampung_kb_id=key[ok]))
     computed = scores["klasifikasi_hitung"].to_numpy(dtype=object)
     idx = {c: i for i, c in enumerate(KLASIFIKASI)}
     level = np.array([idx[c] for c in computed])
@@ -567,7 +431,7 @@ def build_tables(master: pd.DataFrame, seed: int = SEED) -> dict[str, pd.DataFra
     step = np.where(level[mis] == 0, 1, np.where(level[mis] == 3, -1, step))
     level[mis] += step
     prof["klasifikasi"] = pd.Series(np.asarray(KLASIFIKASI, dtype=object)[level], dtype="str")
-    if computed[prof.index[prof["kampung_kb_id"].isin(k.loc[k["kode_desa"].eq(SEMBADAK[0]), "id"])][0]] \
+    if computed[prof.index[prof["kampung_kb_id"].isin(k.loc[k["kode_desa"].eq(SEMBADAK[0]), "id"])][-1]] \
             != BERKELANJUTAN:
         raise RuntimeError("demo plan: Kampung KB Seroja (Sembadak) should be Berkelanjutan")
 
@@ -581,63 +445,6 @@ def build_tables(master: pd.DataFrame, seed: int = SEED) -> dict[str, pd.DataFra
     }
 
 
-# --- writing ------------------------------------------------------------------------------
-
-def _csv_bytes(name: str, df: pd.DataFrame) -> bytes:
-    out = df.copy()
-    for col in TABLES[name].columns:
-        s = out[col.name]
-        if col.kind == "bool":
-            out[col.name] = np.where(s.to_numpy(bool), "ya", "tidak")
-        elif col.kind == "date":
-            out[col.name] = s.dt.strftime("%Y-%m-%d").fillna("")
-        elif col.kind == "month":
-            out[col.name] = s.dt.strftime("%Y-%m")
-    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
-
-
-README = """\
-Data contoh (sintetis) — kbreport
-=================================
-
-Folder ini berisi DATA CONTOH SINTETIS, bukan data resmi BKKBN. Data dibuat oleh
-`kbreport demo` (modul kbreport.ingest.demo, benih acak {seed}) di atas master wilayah Kemendagri
-yang asli, dan dikalibrasi agar beberapa angka yang pernah dipublikasikan (mis. 16.793
-Kampung KB per 24 Agustus 2022) terpenuhi persis. Nama, profil, angka KB, Rumah DataKu dan
-Desa Cantik selain angka-angka itu adalah rekaan. Jangan mengutipnya sebagai data resmi.
-
-Sample data (synthetic) — kbreport
-This folder holds SYNTHETIC SAMPLE DATA, not official BKKBN data. It was made by
-`kbreport demo` (module kbreport.ingest.demo, random seed {seed}) over the real Kemendagri region
-master and calibrated so that a few published figures (e.g. 16,793 Kampung KB on 24 August
-2022) are met exactly. Everything else — names, profiles, KB figures, Rumah DataKu, Desa
-Cantik — is invented. Do not quote it as official data.
-
-Files: kampung_kb.csv, profil.csv, kkbpk.csv, desa_cantik.csv, sumber.json
-"""
-
-
-def _write_atomic(out: Path, files: dict[str, bytes]) -> None:
-    """Every file is written in full under a temporary name in `out`, then all are os.replace'd."""
-    out.mkdir(parents=True, exist_ok=True)
-    tmp: dict[str, str] = {}
-    try:
-        for name, data in files.items():
-            # Not mkstemp: its 0600 mode would stick to the final file; "xb" honours the umask.
-            path = str(out / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-            tmp[name] = path
-            with open(path, "xb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        for name, path in tmp.items():
-            os.replace(path, out / name)
-    finally:
-        for path in tmp.values():
-            if os.path.exists(path):
-                os.unlink(path)
-
-
 def generate(out_dir: str | os.PathLike = "data/demo", seed: int = SEED, master: pd.DataFrame | None = None) -> dict:
     """Build the demo tables and write them into `out_dir`. Returns a summary (rows, bytes, years, checks)."""
     t0 = time.perf_counter()
@@ -648,7 +455,7 @@ def generate(out_dir: str | os.PathLike = "data/demo", seed: int = SEED, master:
         bad = cal.loc[~cal["cocok"]].to_dict("records")
         raise RuntimeError(f"demo data misses its calibration: {bad}")
     meta = tables["kampung_kb"].attrs["demo"]
-    files = {f"{name}.csv": _csv_bytes(name, tables[name]) for name in TABLE_NAMES}
+    files = {f"{name}.csv": csv_bytes(name, tables[name]) for name in TABLE_NAMES}
     sumber = {
         "sumber": SOURCE,
         "label": SYNTHETIC_LABEL,
@@ -656,7 +463,7 @@ def generate(out_dir: str | os.PathLike = "data/demo", seed: int = SEED, master:
         "generator": "kbreport.ingest.demo",
         "seed": int(seed),
         "kbreport_version": __version__,
-        "periode_kkbpk": PERIODE.strftime("%Y-%m"),
+        "periode_kkbpk": PERIODE.strftime("%Y-%m"),  # the latest month; rows go back to each launch month
         "klasifikasi_beda": meta["klasifikasi_beda"],
         "kampung_kb_tidak_aktif": meta["tidak_aktif"],
         "kalibrasi": [{"wilayah": r["wilayah"], "kode": r["kode"], "tanggal": r["tanggal"].isoformat(),
@@ -665,7 +472,7 @@ def generate(out_dir: str | os.PathLike = "data/demo", seed: int = SEED, master:
     files["sumber.json"] = (json.dumps(sumber, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files["README.txt"] = README.format(seed=seed).encode("utf-8")
     out = Path(out_dir)
-    _write_atomic(out, files)
+    write_atomic(out, files)
 
     kkb = tables["kampung_kb"]
     active = kkb.loc[kkb["aktif"]]
@@ -683,41 +490,3 @@ def generate(out_dir: str | os.PathLike = "data/demo", seed: int = SEED, master:
         "kalibrasi_total": len(cal),
         "detik": time.perf_counter() - t0,
     }
-
-
-def format_summary(s: dict, lang: str = "id") -> str:
-    """The summary `kbreport demo` prints (Indonesian by default)."""
-    from babel.numbers import format_decimal
-
-    loc = "id" if lang == "id" else "en"
-
-    def num(x, digits=0):
-        return format_decimal(x, format="#,##0" + ("." + "0" * digits if digits else ""), locale=loc)
-
-    id_ = lang == "id"
-    lines = [
-        (f"{SYNTHETIC_LABEL['id']} ditulis ke {s['out_dir']} (benih {s['seed']})" if id_ else
-         f"{SYNTHETIC_LABEL['en']} written to {s['out_dir']} (seed {s['seed']})"),
-        "Baris per tabel:" if id_ else "Rows per table:",
-    ]
-    for name, n in s["rows"].items():
-        lines.append(f"  {name:<12} {num(n):>8}")
-    lines.append(("Kampung KB aktif per tahun pencanangan:" if id_ else "Active Kampung KB by launch year:"))
-    total = 0
-    for y, n in s["kampung_kb_per_tahun"].items():
-        total += n
-        lines.append(f"  {y}  {num(n):>8}  ({'kumulatif' if id_ else 'cumulative'} {num(total)})")
-    lines.append((f"  tidak aktif: {num(s['kampung_kb_tidak_aktif'])}; klasifikasi dilaporkan ≠ dihitung: "
-                  f"{num(s['klasifikasi_beda'])}") if id_ else
-                 (f"  inactive: {num(s['kampung_kb_tidak_aktif'])}; reported ≠ computed class: "
-                  f"{num(s['klasifikasi_beda'])}"))
-    lines.append("Ukuran berkas:" if id_ else "File sizes:")
-    for name, b in s["bytes"].items():
-        lines.append(f"  {name:<16} {num(b):>12} bita" if id_ else f"  {name:<16} {num(b):>12} bytes")
-    lines.append(f"  {'jumlah' if id_ else 'total':<16} {num(sum(s['bytes'].values())):>12} "
-                 f"({num(sum(s['bytes'].values()) / 1e6, 1)} MB)")
-    lines.append((f"Kalibrasi: {s['kalibrasi_cocok']} dari {s['kalibrasi_total']} angka cocok persis; "
-                  f"waktu {num(s['detik'], 1)} detik") if id_ else
-                 (f"Calibration: {s['kalibrasi_cocok']} of {s['kalibrasi_total']} figures exact; "
-                  f"time {num(s['detik'], 1)} s"))
-    return "\n".join(lines)

@@ -1,17 +1,19 @@
 """The published figures the demo data must reproduce exactly, and how each is counted.
 
 Counting rules (the same as the analyses'):
-- kampung_kb:    active Kampung KB in the region launched on or before the date;
-- rumah_dataku:  of those, the ones whose rumah_dataku is 'ada' with rumah_dataku_tanggal on or before the date;
+- kampung_kb:    Kampung KB in the region launched on or before the date and active then (aktif, or
+                 tanggal_nonaktif after the date);
+- rumah_dataku:  of those, the ones whose profile in force (latest `periode` whose month ended by the date)
+                 says 'ada' with rumah_dataku_tanggal on or before the date;
 - desa_tercakup: distinct desa/kelurahan with at least one such Kampung KB;
 - kabkota_tercakup: distinct kab/kota with at least one such Kampung KB;
-- desa_cantik:   Desa Cantik in the region formed in the date's year or earlier.
+- desa_cantik:   Desa Cantik in the region formed (tanggal_pembentukan) on or before the date.
 A region is a code prefix: None (Indonesia), "16", "18.04".
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -44,15 +46,22 @@ CALIBRATION: tuple[Anchor, ...] = (
 )
 
 
+def last_month_day(d: date) -> date:
+    """The last day of the latest month that has ended on or before `d` (d itself when it is a month's end)."""
+    nxt = d + timedelta(days=1)
+    return d if nxt.day == 1 else date(d.year, d.month, 1) - timedelta(days=1)
+
+
 def measure(tables: dict[str, pd.DataFrame], a: Anchor) -> int:
     """The figure `a` describes, counted on canonical tables (dates as Timestamps, flags as bools)."""
     when = pd.Timestamp(a.tanggal)
     if a.ukuran == "desa_cantik":
         dc = tables["desa_cantik"]
         inside = dc["kode_desa"].str.startswith(a.kode) if a.kode else True
-        return int((inside & (dc["tahun"] <= when.year)).sum())
+        return int((inside & (dc["tanggal_pembentukan"] <= when)).sum())
     kkb = tables["kampung_kb"]
-    sel = kkb["aktif"].astype(bool) & (kkb["tanggal_pencanangan"] <= when)
+    active = kkb["aktif"].astype(bool) | (kkb["tanggal_nonaktif"] > when).fillna(False)
+    sel = active & (kkb["tanggal_pencanangan"] <= when)
     if a.kode:
         sel &= kkb["kode_desa"].str.startswith(a.kode + ".")
     chosen = kkb.loc[sel]
@@ -63,7 +72,10 @@ def measure(tables: dict[str, pd.DataFrame], a: Anchor) -> int:
     if a.ukuran == "kabkota_tercakup":
         return int(chosen["kode_desa"].str.slice(0, 5).nunique())
     if a.ukuran == "rumah_dataku":
-        p = tables["profil"].set_index("kampung_kb_id").reindex(chosen["id"])
+        prof = tables["profil"]
+        prof = prof[prof["periode"] <= pd.Timestamp(last_month_day(a.tanggal)).replace(day=1)]
+        p = prof.sort_values("periode").drop_duplicates("kampung_kb_id", keep="last")
+        p = p.set_index("kampung_kb_id").reindex(chosen["id"])
         ok = p["rumah_dataku"].eq("ada").fillna(False) & (p["rumah_dataku_tanggal"] <= when).fillna(False)
         return int(ok.sum())
     raise ValueError(f"unknown measure {a.ukuran!r}")

@@ -102,16 +102,22 @@ KAMPUNG_KB = Table(
         Column("contoh_provinsi", "bool", aliases=("contoh prov", "kampung kb contoh provinsi", "percontohan provinsi"),
                doc="Model Kampung KB of its province"),
         Column("aktif", "bool", aliases=("status aktif", "is_active", "status"),
-               doc="Currently active; inactive Kampung KB are kept but excluded from every count"),
+               doc="Currently active; an inactive one counts only before its tanggal_nonaktif (never without it)"),
+        Column("tanggal_nonaktif", "date", required=False,
+               aliases=("tgl nonaktif", "tanggal tidak aktif", "tanggal dinonaktifkan"),
+               doc="Day it stopped (aktif 'tidak' only): counted as active before that day, not from it"),
     ),
 )
 
 PROFIL = Table(
     "profil",
     key="kampung_kb_id",
-    doc="The current profile of each Kampung KB (at most one row per Kampung KB).",
+    doc="The profile of each Kampung KB, one row per period (without periode: one undated row per Kampung KB).",
     columns=(
         Column("kampung_kb_id", "str", aliases=("id kampung kb", "id", "id_kampung"), doc="Kampung KB this profile belongs to"),
+        Column("periode", "month", required=False, aliases=("periode profil", "bulan profil", "bulan"),
+               doc="Month the profile describes; a briefing as of a date uses the latest month ended by then. "
+                   "Once one row has it every row needs it"),
         Column("pokja_ada", "bool", aliases=("pokja", "ada pokja", "memiliki pokja"), doc="A Pokja exists"),
         Column("pokja_sk", "bool", aliases=("sk pokja", "pokja ber sk"), doc="The Pokja has a decree (SK)"),
         Column("pokja_jumlah", "int", aliases=("jumlah anggota pokja", "jumlah pokja"), doc="Pokja members",
@@ -149,7 +155,8 @@ PROFIL = Table(
 KKBPK = Table(
     "kkbpk",
     key="kampung_kb_id",
-    doc="The latest monthly family-planning figures per Kampung KB (at most one row per Kampung KB).",
+    doc="Monthly family-planning figures, one row per Kampung KB and month (a briefing uses the latest month "
+        "ended on or before its date).",
     columns=(
         Column("kampung_kb_id", "str", aliases=("id kampung kb", "id", "id_kampung"), doc="Kampung KB the figures belong to"),
         Column("periode", "month", aliases=("bulan", "bulan laporan", "periode laporan"), doc="Reporting month"),
@@ -178,6 +185,9 @@ DESA_CANTIK = Table(
         Column("kode_desa", "code", aliases=("kode desa/kelurahan", "kode wilayah", "kd_desa"), doc="Kemendagri desa code"),
         Column("tahun", "int", aliases=("tahun pembentukan", "tahun dibentuk", "tahun desa cantik"),
                doc="Year the Desa Cantik was formed; not before 2021, not in the future", min_value=DESA_CANTIK_START),
+        Column("tanggal_pembentukan", "date", required=False,
+               aliases=("tanggal dibentuk", "tgl pembentukan", "tanggal desa cantik"),
+               doc="Day it was formed, in year `tahun`; without it a Desa Cantik counts from the end of its year"),
     ),
 )
 

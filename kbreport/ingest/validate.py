@@ -112,7 +112,8 @@ def _convert(raw: RawTable, sink: _Sink, today: date) -> pd.DataFrame:
         heading = raw.heading(col.name)
         values, bad = parse_column(s, col)
         values = values.astype(dtype)
-        if col.required:
+        # profil.periode: every row or none (an all-blank column, as in the blank template, is no history)
+        if col.required or (t.name == "profil" and col.name == "periode" and (s != "").any()):
             sink.rows("blank_required", s == "", heading, None, column=lambda r, h=heading: h)
         if col.kind == "int" and col.max_value is not None:
             huge = bad & s.str.fullmatch(r"\+?\d{16,}")  # too long to parse, and far beyond any bound
@@ -202,9 +203,26 @@ def _rules_kampung_kb(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Ser
         sink.rows("duplicate_id", dup, raw.heading("id"), f["id"], first=_first_rows(df["id"]))
     _rule_kode_unknown(raw, df, sink, desa)
     _rule_two_desa_wide(raw, df, sink, desa)
+    _rules_nonaktif(raw, df, sink)
     late = df["cakupan_wilayah"].isin(["RW", "Dusun"]) & (df["tanggal_pencanangan"] > pd.Timestamp(schema.INPRES_3_2022))
     sink.rows("rw_after_inpres", _mask(late), raw.heading("cakupan_wilayah"), f.get("cakupan_wilayah"),
               cakupan=df["cakupan_wilayah"], date=lambda r: fmt.date(df.at[r, "tanggal_pencanangan"], sink.lang))
+
+
+def _rules_nonaktif(raw: RawTable, df: pd.DataFrame, sink: _Sink) -> None:
+    """tanggal_nonaktif: only for inactive Kampung KB, not before the launch; an inactive one without it
+    is a warning (it counts at no date). Without the column an inactive Kampung KB counts at no date, silently
+    (an export without history)."""
+    f = raw.frame
+    if "tanggal_nonaktif" not in f.columns:
+        return
+    heading, t_raw, tgl, aktif = raw.heading("tanggal_nonaktif"), f["tanggal_nonaktif"], df["tanggal_nonaktif"], df["aktif"]
+    sink.rows("nonaktif_no_date", _mask((aktif == False) & (t_raw == "")), heading, None)  # noqa: E712
+    sink.rows("nonaktif_but_active", _mask((aktif == True) & tgl.notna()), heading, t_raw)  # noqa: E712
+    early = (tgl <= df["tanggal_pencanangan"]) & (tgl >= pd.Timestamp(schema.PROGRAMME_LAUNCH))
+    sink.rows("nonaktif_before_launch", _mask(early), heading, t_raw,
+              date=lambda r: format_date(tgl.loc[r], sink.lang),
+              launch=lambda r: format_date(df.at[r, "tanggal_pencanangan"], sink.lang))
 
 
 def _rule_two_desa_wide(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Series) -> None:
@@ -240,6 +258,13 @@ def _rules_linked(raw: RawTable, df: pd.DataFrame, sink: _Sink, kkb: pd.DataFram
     if kkb is not None:
         unknown = ids.notna() & ~ids.isin(kkb["id"].dropna())
         sink.rows("kampung_kb_unknown", unknown, heading, values, kampung_kb_file=lambda r: kkb_file)
+    if "periode" in raw.frame.columns:  # history: one row per Kampung KB and month
+        key = ids.astype("string") + "|" + df["periode"].dt.strftime("%Y-%m").astype("string")
+        dup = _duplicates(key)
+        if dup.any():
+            sink.rows("duplicate_periode_row", dup, heading, values, first=_first_rows(key),
+                      table=lambda r: raw.file, periode=lambda r: _fmt_when(df.at[r, "periode"], "month", sink.lang))
+        return
     dup = _duplicates(ids)
     if dup.any():
         sink.rows("duplicate_kampung_kb_row", dup, heading, values, first=_first_rows(ids),
@@ -291,6 +316,11 @@ def _rules_kkbpk(raw: RawTable, df: pd.DataFrame, sink: _Sink) -> None:
 
 def _rules_desa_cantik(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Series) -> None:
     _rule_kode_unknown(raw, df, sink, desa)
+    tgl = df["tanggal_pembentukan"]
+    other = tgl.notna() & df["tahun"].notna() & (tgl.dt.year != df["tahun"])
+    sink.rows("desa_cantik_tahun_beda", _mask(other), raw.heading("tanggal_pembentukan"),
+              raw.frame.get("tanggal_pembentukan"), date=lambda r: format_date(tgl.loc[r], sink.lang),
+              tahun=lambda r: str(int(df.at[r, "tahun"])))
     dup = _duplicates(df["kode_desa"])
     if dup.any():
         sink.rows("duplicate_desa_cantik", dup, raw.heading("kode_desa"), raw.frame.get("kode_desa"),

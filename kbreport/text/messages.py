@@ -25,7 +25,7 @@ _SEPARATOR_KEYS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 WARNINGS = frozenset({
     "file_encoding", "column_unknown", "rumah_dataku_no_date", "rumah_dataku_tanggal_absent", "rumah_dataku_date_unexpected",
     "pokja_terlatih_gt_jumlah", "tidak_kb_gt_pus", "desa_two_kampung_kb",
-    "rw_after_inpres", "no_profil", "no_kkbpk",
+    "rw_after_inpres", "no_profil", "no_kkbpk", "nonaktif_no_date",
 })
 SEVERITY: dict[str, str] = {code: ("warning" if code in WARNINGS else "error") for code in MESSAGES}
 MAX_LINES_PER_RULE = 20  # printed per rule code; the rest are counted (kbreport validate --semua shows all)

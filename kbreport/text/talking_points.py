@@ -320,9 +320,13 @@ def _outcomes(h, lang):
     parts = [w.format(fmt.percent(h[k], lang)) for k, w in words.items() if _ok(h.get(k))]
     if not parts:
         return None
+    from kbreport.text.periods import period_label
+
+    when = period_label(h, "kkbpk", lang)  # the month the figures come from, when the headline says
+    tail = f" ({when})" if when else ""
     if lang == "id":
-        return f"Di Kampung KB tercatat {_join(parts, lang)}."
-    return f"Kampung KB report {_join(parts, lang)}."
+        return f"Di Kampung KB tercatat {_join(parts, lang)}{tail}."
+    return f"Kampung KB report {_join(parts, lang)}{tail}."
 
 
 _SENTENCES = {"coverage": _coverage, "target": _target, "pace": _pace, "sub_units": _sub_units,

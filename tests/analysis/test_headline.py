@@ -17,7 +17,10 @@ KEYS = {"wilayah_kode", "wilayah_nama", "tingkat", "as_of", "desa_kelurahan", "d
         "kampung_kb", "cakupan_persen", "target_tanggal", "target_persen", "kekurangan", "rumah_dataku",
         "rumah_dataku_persen", "rumah_dataku_target_persen", "laju_12_bulan", "laju_dibutuhkan",
         "perkiraan_tercapai", "cpr", "mkjp", "unmet", "partisipasi_poktan", "sub_unit_jumlah",
-        "sub_unit_di_bawah_target", "sub_unit_tertinggi", "sub_unit_terendah"}
+        "sub_unit_di_bawah_target", "sub_unit_tertinggi", "sub_unit_terendah",
+        "kecamatan", "kecamatan_tercakup", "rumah_dataku_tanpa_tanggal",
+        "kkbpk_periode", "kkbpk_periode_awal", "kkbpk_tanpa_periode",
+        "profil_periode", "profil_periode_awal", "profil_tanpa_periode"}
 
 
 def _h(kode, as_of, **kw):

@@ -24,6 +24,7 @@ from kbreport.build.briefing import text
 from kbreport.elements.charts import bar_row_height
 from kbreport.errors import ParamsError, ReportError
 from kbreport.build.params import load_params, to_notebook_parameters
+from kbreport.ingest.wilayah import desa_table
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "params" / "events"
@@ -213,10 +214,13 @@ def test_classification_counts_add_up(bengkulu, demo):
     # the share matching the reported class, counted here from the raw files
     kkb = pd.read_csv(demo / "kampung_kb.csv", dtype=str)
     prof = pd.read_csv(demo / "profil.csv", dtype=str)
-    ids = set(kkb[(kkb["kode_desa"].str.startswith("17.")) & (kkb["aktif"].str.lower().isin(["ya", "true", "1"]))
+    active = kkb["aktif"].str.lower().isin(["ya", "true", "1"]) | (kkb["tanggal_nonaktif"].fillna("") > "2024-06-04")
+    ids = set(kkb[(kkb["kode_desa"].str.startswith("17.")) & active
                   & (kkb["tanggal_pencanangan"] <= "2024-06-04")]["id"])
     assert len(ids) == 1322
-    assert int(tot["dengan_profil"]) == int(prof["kampung_kb_id"].isin(ids).sum())
+    # a profile counts once its month has ended: as of 4 June 2024, May 2024 or earlier
+    in_force = prof[prof["periode"] <= "2024-05"]
+    assert int(tot["dengan_profil"]) == int(in_force.loc[in_force["kampung_kb_id"].isin(ids), "kampung_kb_id"].nunique())
 
 
 def test_indonesia_is_compact(indonesia):
@@ -356,9 +360,20 @@ def test_rakorda_without_counts_per_group_gets_a_notice(demo):
     subs = b.tables["cakupan"][~b.tables["cakupan"]["total"]]
     worst = subs.sort_values(["cakupan_persen", "kekurangan", "kode"], ascending=[True, False, True]).iloc[0]
     tanpa = worst["desa_kelurahan"] - worst["tercakup"]
-    assert any(p.endswith(f"; {tanpa} desa/kelurahan belum memiliki Kampung KB, masih kurang {worst['kekurangan']} "
-                          "untuk target 7,1%.") for p in points)
-    assert b.target_position(b.params.target[0])[1] == str(231 - h["kampung_kb"])
+    # no derived desa target any more: the default 100 %, so shortfall and desa without one are the same number
+    assert any(p.endswith(f"; {tanpa} desa/kelurahan belum memiliki Kampung KB.") for p in points)
+    # the Rakorda's own measure: kecamatan holding a Kampung KB on 7 March 2017, counted from the raw files
+    kkb = pd.read_csv(demo / "kampung_kb.csv", dtype=str)
+    active = kkb["aktif"].eq("ya") | (kkb["tanggal_nonaktif"].fillna("") > "2017-03-07")
+    sel = kkb[kkb["kode_desa"].str.startswith("16.") & active & (kkb["tanggal_pencanangan"] <= "2017-03-07")]
+    kec = sel["kode_desa"].str.slice(0, 8).nunique()
+    desa = desa_table(b.data.master)
+    total = desa.loc[desa["kode_provinsi"] == "16", "kode_kecamatan"].nunique()
+    assert (h["kecamatan"], h["kecamatan_tercakup"]) == (total, kec)
+    assert b.target_position(b.params.target[0]) == (f"{kec} dari {total} kecamatan memiliki Kampung KB", str(231 - kec))
+    # all figures as of that day: KB and profiles from February 2017 at the latest, no Rumah DataKu target yet
+    assert h["kkbpk_periode"] <= date(2017, 2, 1) and h["profil_periode"] <= date(2017, 2, 1)
+    assert h["rumah_dataku_target_persen"] is None
 
 
 def test_mou_parties_and_desa_cantik(demo):
@@ -369,9 +384,9 @@ def test_mou_parties_and_desa_cantik(demo):
     assert kinds(s) == ["Heading", "Facts", "Text", "Cards", "Table"]
     assert s[1][0] == ("Pihak pertama", "Perwakilan BKKBN Provinsi Kalimantan Selatan — H. Ramlan, Kepala Perwakilan")
     assert s[1][1][0] == "Pihak kedua"
-    # Desa Cantik of Kalimantan Selatan formed up to 2023, counted here from the raw file
+    # Desa Cantik of Kalimantan Selatan formed by 3 April 2023, counted here from the raw file
     dc = pd.read_csv(demo / "desa_cantik.csv", dtype=str)
-    mine = dc[dc["kode_desa"].str.startswith("63.") & (dc["tahun"].astype(int) <= 2023)]
+    mine = dc[dc["kode_desa"].str.startswith("63.") & (dc["tanggal_pembentukan"] <= "2023-04-03")]
     assert s[3][0]["value"] == len(mine)
     kabkota = mine["kode_desa"].str.slice(0, 5).nunique()
     assert b.target_position(b.params.target[0]) == (f"{kabkota} kabupaten/kota", str(13 - kabkota))

@@ -44,6 +44,8 @@ def test_wilayah_figures_exact():
         "judul": None,
         "bahasa": "id",
         "target": {"tanggal": "2024-12-31", "persen": 100.0},
+        "kkbpk_periode": None,  # the headline names no period: none, or all undated
+        "profil_periode": None,
         "kekurangan": 191,
     }
 
@@ -53,6 +55,16 @@ def test_master_wilayah_is_a_decree_stem():
     assert fig["master_wilayah"] == "kepmendagri-100.1.1-6117-2022"
     with pytest.raises(ReportError, match="master_wilayah"):
         validate_figures({**fig, "master_wilayah": "wilayah.csv"})
+
+
+def test_figures_periods_and_kecamatan():
+    # May 2024 figures for a 4 June 2024 briefing; 9 of 12 kecamatan with a Kampung KB
+    fig = build_figures(headline(kkbpk_periode=date(2024, 5, 1), profil_periode=date(2024, 3, 1), kecamatan=12,
+                                 kecamatan_tercakup=9), WIL, synthetic=True)
+    assert (fig["kkbpk_periode"], fig["profil_periode"], fig["kecamatan"], fig["kecamatan_tercakup"]) == \
+        ("2024-05", "2024-03", 12, 9)
+    with pytest.raises(ReportError, match="sesudah bulan as_of"):
+        build_figures(headline(kkbpk_periode=date(2024, 7, 1)), WIL, synthetic=True)
 
 
 def test_event_figures():

@@ -94,7 +94,7 @@ def test_defaults_are_neutral_for_the_notebooks_kind():
     for name in SHIPPED:
         d = defaults(name)
         assert d["target_tanggal"] == "2024-12-31" and d["target_persen"] == 100.0
-        assert d.get("rdk_target_persen", 75.0) == 75.0
+        assert d.get("rdk_target_persen") is None  # the default in force on as_of (75 % from 2023)
         assert (d["data_dir"], d["out_dir"], d["annex"], d["bahasa"]) == (None, None, True, "id")
     assert defaults("wilayah_briefing.ipynb")["catatan"] == [] == defaults("wilayah_briefing.ipynb")["sumber"]
 

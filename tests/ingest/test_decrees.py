@@ -20,7 +20,7 @@ from kbreport.cli import main
 from kbreport.ingest import decrees as D
 from kbreport.ingest import wilayah as w
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BASE = ROOT / "tests" / "fixtures" / "broken" / "_baseline"
 SOURCES = ROOT.parent / "shared" / "sources" / "wilayah-decrees"
 if not SOURCES.is_dir():

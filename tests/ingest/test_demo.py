@@ -36,17 +36,36 @@ def t(out) -> dict[str, pd.DataFrame]:
 
 
 def active_by(kkb: pd.DataFrame, prefix: str, when: str) -> pd.DataFrame:
-    """Active Kampung KB in the region launched on or before `when` (ISO dates compare as text)."""
-    sel = kkb["aktif"].eq("ya") & (kkb["tanggal_pencanangan"] <= when)
+    """Kampung KB in the region launched on or before `when` and active then: aktif, or stopped after
+    `when` (ISO dates compare as text)."""
+    sel = (kkb["aktif"].eq("ya") | (kkb["tanggal_nonaktif"] > when)) & (kkb["tanggal_pencanangan"] <= when)
     if prefix:
         sel &= kkb["kode_desa"].str.startswith(prefix + ".")
     return kkb.loc[sel]
 
 
+def last_month(when: str) -> str:
+    """YYYY-MM of the latest month ended on or before `when` ("2023-04-03" -> "2023-03")."""
+    d = pd.Timestamp(when)
+    return when[:7] if (d + pd.Timedelta(days=1)).day == 1 else (d.replace(day=1) - pd.Timedelta(days=1)).strftime("%Y-%m")
+
+
+def profile_in_force(t, ids, when: str) -> pd.DataFrame:
+    """Each Kampung KB's latest profile row whose month has ended by `when`."""
+    p = t["profil"]
+    p = p[(p["periode"] <= last_month(when)) & p["kampung_kb_id"].isin(set(ids))]
+    return p.sort_values("periode").drop_duplicates("kampung_kb_id", keep="last").set_index("kampung_kb_id")
+
+
 def rdk_by(t, kkb_rows: pd.DataFrame, when: str) -> int:
-    p = t["profil"].set_index("kampung_kb_id").loc[kkb_rows["id"]]
+    p = profile_in_force(t, kkb_rows["id"], when)
     return int((p["rumah_dataku"].eq("ada") & p["rumah_dataku_tanggal"].ne("")
                 & (p["rumah_dataku_tanggal"] <= when)).sum())
+
+
+def test_last_month():
+    assert (last_month("2023-04-03"), last_month("2024-06-30"), last_month("2017-03-07")) == \
+        ("2023-03", "2024-06", "2017-02")
 
 
 # --- calibration, counted by hand ----------------------------------------------------------
@@ -105,9 +124,9 @@ def test_desa_cantik(t):
     # A mix: in a Kampung KB desa with a Rumah DataKu, in one without, and outside any Kampung KB.
     rows = active_by(kkb, "63", "2022-12-31")
     in_kkb = kal.isin(rows["kode_desa"])
-    p = t["profil"].set_index("kampung_kb_id").loc[rows["id"]]
-    rdk = set(rows.loc[(p["rumah_dataku"].eq("ada") & p["rumah_dataku_tanggal"].between("2021-01-01", "2022-12-31"))
-                       .to_numpy(), "kode_desa"])
+    p = profile_in_force(t, rows["id"], "2022-12-31")
+    has = p.loc[p["rumah_dataku"].eq("ada") & p["rumah_dataku_tanggal"].between("2021-01-01", "2022-12-31")].index
+    rdk = set(rows.loc[rows["id"].isin(has), "kode_desa"])
     with_rdk = kal.isin(rdk)
     assert 0 < with_rdk.sum() < in_kkb.sum() < 15
 
@@ -132,7 +151,8 @@ def test_other_seed_differs_but_still_calibrated(master, t):
 
 
 def active_by_typed(kkb, when):
-    return kkb.loc[kkb["aktif"] & (kkb["tanggal_pencanangan"] <= pd.Timestamp(when))]
+    w = pd.Timestamp(when)
+    return kkb.loc[(kkb["aktif"] | (kkb["tanggal_nonaktif"] > w)) & (kkb["tanggal_pencanangan"] <= w)]
 
 
 def test_sumber_and_readme(out, t):
@@ -148,10 +168,10 @@ def test_sumber_and_readme(out, t):
 def test_no_temporary_files_left_and_failed_write_keeps_old_files(tmp_path):
     (tmp_path / "a.csv").write_bytes(b"old")
     with pytest.raises(TypeError):
-        demo._write_atomic(tmp_path, {"a.csv": b"new", "b.csv": None})  # fails while writing b
+        demo.write_atomic(tmp_path, {"a.csv": b"new", "b.csv": None})  # fails while writing b
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
     assert (tmp_path / "a.csv").read_bytes() == b"old"
-    demo._write_atomic(tmp_path, {"a.csv": b"new", "b.csv": b"b"})
+    demo.write_atomic(tmp_path, {"a.csv": b"new", "b.csv": b"b"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "b.csv"]
     assert (tmp_path / "a.csv").read_bytes() == b"new"
 
@@ -187,7 +207,9 @@ def test_no_rw_or_dusun_after_inpres(t):
 
 
 def test_two_rw_dusun_kampung_kb_in_one_desa_before_2022(t):
-    kkb = active_by(t["kampung_kb"], "", "2021-12-31")
+    # the planned second ones, among Kampung KB still active (an inactive RW/Dusun one, active in 2021, may
+    # share its desa with a desa-wide one: validation allows it)
+    kkb = active_by(t["kampung_kb"][t["kampung_kb"]["aktif"].eq("ya")], "", "2021-12-31")
     n = kkb["kode_desa"].value_counts()
     twice = kkb.loc[kkb["kode_desa"].isin(n.index[n == 2])]
     assert twice["kode_desa"].nunique() >= 50 and n.max() == 2
@@ -202,6 +224,9 @@ def test_inactive_exist_and_are_old(t):
     ina = kkb.loc[kkb["aktif"].eq("tidak")]
     assert 100 < len(ina) < 0.01 * len(kkb)
     assert ina["tanggal_pencanangan"].max() < "2022-01-01"
+    # each stopped after its launch and before Inpres 3/2022, so no calibrated figure moves
+    assert (ina["tanggal_nonaktif"] > ina["tanggal_pencanangan"]).all() and ina["tanggal_nonaktif"].max() < "2022-05-20"
+    assert kkb.loc[kkb["aktif"].eq("ya"), "tanggal_nonaktif"].eq("").all()
 
 
 def test_kkbpk_plausible(t):
@@ -213,10 +238,20 @@ def test_kkbpk_plausible(t):
     assert (tkb <= num["pus"] - users).all()
     assert (num["peserta_poktan"] <= num["keluarga_poktan"]).all()
     assert num["pus"].between(150, 900).all()
-    active = t["kampung_kb"].loc[t["kampung_kb"]["aktif"].eq("ya"), "id"]
-    assert set(k.loc[active, "periode"]) == {"2024-12"}
-    cpr = users.sum() / num["pus"].sum()
-    mkjp = num[["kb_iud", "kb_mow", "kb_mop", "kb_implan"]].sum().sum() / users.sum()
+    kkb = t["kampung_kb"].set_index("id")
+    active = kkb.index[kkb["aktif"].eq("ya")]
+    # history: the launch month, then every June and December; every active one reports December 2024
+    assert set(k.loc[active].groupby(level=0)["periode"].max()) == {"2024-12"}
+    launch = kkb["tanggal_pencanangan"].str.slice(0, 7).reindex(k.index).to_numpy()
+    assert ((k["periode"].to_numpy() == launch) | k["periode"].str.endswith(("-06", "-12"))).all()
+    assert (k["periode"].to_numpy() >= launch).all()
+    # an inactive one only before it stopped
+    off = kkb["tanggal_nonaktif"].reindex(k.index).to_numpy()
+    stopped = off != ""
+    assert (k["periode"].to_numpy()[stopped] < off[stopped]).all()
+    last = k["periode"].eq("2024-12").to_numpy()
+    cpr = users[last].sum() / num["pus"][last].sum()
+    mkjp = num.loc[last, ["kb_iud", "kb_mow", "kb_mop", "kb_implan"]].sum().sum() / users[last].sum()
     assert 0.45 < cpr < 0.75 and 0.15 < mkjp < 0.35
 
 
@@ -232,7 +267,8 @@ def test_rumah_dataku_dates(t):
 
 
 def test_profiles_improve_with_age(t):
-    p = t["profil"].merge(t["kampung_kb"][["id", "tanggal_pencanangan"]], left_on="kampung_kb_id", right_on="id")
+    final = t["profil"].sort_values("periode").drop_duplicates("kampung_kb_id", keep="last")
+    p = final.merge(t["kampung_kb"][["id", "tanggal_pencanangan"]], left_on="kampung_kb_id", right_on="id")
     old = p["tanggal_pencanangan"] < "2020-01-01"
     new = p["tanggal_pencanangan"] >= "2024-01-01"
     for col in ("pokja_sk", "regulasi_ada", "sekretariat", "poktan_pikr"):
@@ -253,9 +289,14 @@ def typed_for_scores(t):
 
 
 def mismatches(t) -> tuple[int, float]:
+    """Every profile snapshot scored with its Kampung KB's KB month in force then (latest not after it)."""
     prof, kk = typed_for_scores(t)
-    s = indicator_scores(prof, kk)
-    same = prof.set_index("kampung_kb_id")["klasifikasi"].eq(s["klasifikasi_hitung"])
+    prof = prof.assign(_key=[str(i) for i in range(len(prof))], _m=pd.to_datetime(prof["periode"]))
+    kk = kk.assign(_m=pd.to_datetime(kk["periode"]))
+    got = pd.merge_asof(prof[["_key", "kampung_kb_id", "_m"]].sort_values("_m"), kk.sort_values("_m"), on="_m",
+                        by="kampung_kb_id", direction="backward").dropna(subset=["pus"])
+    s = indicator_scores(prof.assign(kampung_kb_id=prof["_key"]), got.assign(kampung_kb_id=got["_key"]))
+    same = prof.set_index("_key")["klasifikasi"].eq(s["klasifikasi_hitung"])
     return int((~same).sum()), float(same.mean())
 
 
@@ -274,8 +315,8 @@ def test_sembadak_kampung_kb_seroja(t):
     r = row.iloc[0]
     assert r["nama"] == "Kampung KB Seroja" and r["tanggal_pencanangan"] < "2016-07-01"
     assert (r["contoh_kabupaten"], r["contoh_provinsi"], r["aktif"]) == ("ya", "ya", "ya")
-    p = t["profil"].set_index("kampung_kb_id").loc[r["id"]]
-    assert p["klasifikasi"] == "Berkelanjutan" and p["rumah_dataku"] == "ada"
+    p = t["profil"].set_index("kampung_kb_id").loc[[r["id"]]].sort_values("periode").iloc[-1]  # its latest
+    assert p["periode"] == "2024-12" and p["klasifikasi"] == "Berkelanjutan" and p["rumah_dataku"] == "ada"
     # one contoh_provinsi per province, among the 2016 contoh_kabupaten
     cp = kkb.loc[kkb["contoh_provinsi"].eq("ya")]
     assert cp["kode_desa"].str.slice(0, 2).is_unique and len(cp) == 38

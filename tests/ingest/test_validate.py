@@ -117,8 +117,20 @@ EXPECTED_ID = {
                               "tercantum di baris 2"],
     "duplicate_id": ["kampung_kb.csv, baris 6, kolom id: [KKB-002] id 'KKB-002' sudah dipakai di baris 3; setiap "
                      "Kampung KB harus punya id sendiri"],
-    "duplicate_kampung_kb_row": ["kkbpk.csv, baris 6, kolom kampung_kb_id: [KKB-001] Kampung KB 'KKB-001' sudah punya "
-                                 "baris di baris 2; satu Kampung KB hanya boleh satu baris di kkbpk.csv"],
+    "duplicate_kampung_kb_row": ["profil.csv, baris 6, kolom kampung_kb_id: [KKB-002] Kampung KB 'KKB-002' sudah punya "
+                                 "baris di baris 3; satu Kampung KB hanya boleh satu baris di profil.csv"],
+    # kkbpk holds one row per Kampung KB and month: KKB-001's November 2024 twice
+    "duplicate_periode_row": ["kkbpk.csv, baris 6, kolom kampung_kb_id: [KKB-001] Kampung KB 'KKB-001' sudah punya "
+                              "baris periode November 2024 di baris 2; satu Kampung KB hanya boleh satu baris per "
+                              "periode di kkbpk.csv"],
+    "nonaktif_but_active": ["kampung_kb.csv, baris 4, kolom tanggal_nonaktif: [2024-01-01] tanggal nonaktif diisi padahal "
+                            "Kampung KB ini berstatus aktif; kosongkan tanggalnya atau isi aktif dengan tidak"],
+    "nonaktif_before_launch": ["kampung_kb.csv, baris 5, kolom tanggal_nonaktif: [2024-05-01] Kampung KB dinonaktifkan "
+                               "1 Mei 2024, tidak sesudah dicanangkan (12 Mei 2024)"],
+    "nonaktif_no_date": ["kampung_kb.csv, baris 5, kolom tanggal_nonaktif: Kampung KB tidak aktif tetapi tanggal "
+                         "nonaktifnya kosong; Kampung KB ini tidak ikut hitungan pada tanggal mana pun"],
+    "desa_cantik_tahun_beda": ["desa_cantik.csv, baris 2, kolom tanggal_pembentukan: [2023-03-01] tanggal pembentukan "
+                               "1 Maret 2023 tidak jatuh pada tahun 2022 yang tercantum"],
     "file_ambiguous": ["desa_cantik.csv + desa_cantik.xlsx: ada dua file untuk tabel desa_cantik (desa_cantik.csv dan "
                        "desa_cantik.xlsx); hapus atau pindahkan salah satunya"],
     "file_encoding": ["kampung_kb.csv: file bukan UTF-8; dibaca sebagai Windows-1252, periksa huruf khusus (simpan "
@@ -403,7 +415,7 @@ def test_load_data_without_desa_cantik_and_sumber(tmp_path):
     (d / "desa_cantik.csv").unlink()
     (d / "sumber.json").unlink()
     ds = load_data(d, master=MASTER, today=TODAY)
-    assert len(ds.desa_cantik) == 0 and list(ds.desa_cantik.columns) == ["kode_desa", "tahun"]
+    assert len(ds.desa_cantik) == 0 and list(ds.desa_cantik.columns) == ["kode_desa", "tahun", "tanggal_pembentukan"]
     assert ds.sumber == "data_kab" and ds.sintetis is False
 
 
@@ -443,6 +455,8 @@ def synthetic_folder(out: Path, n: int, seed: int = 7) -> list[tuple[int, str]]:
                   "Contoh Kab": "Y", "Contoh Prov": "T", "Status Aktif": "Ya"}).to_csv(out / "kampung_kb.csv", index=False, sep=";")
     prof = {"kampung_kb_id": ids}
     for c in schema.PROFIL.columns[1:]:
+        if c.name == "periode":  # an export without history: no periode column at all
+            continue
         prof[c.name] = {"bool": "tidak", "int": "0"}.get(c.kind, "")
     prof["rumah_dataku"], prof["klasifikasi"] = "tidak", "Dasar"
     pd.DataFrame(prof).to_csv(out / "profil.csv", index=False)
@@ -728,3 +742,20 @@ def test_cli_ke_never_overwrites_a_data_file(tmp_path, master_csv):
     res = CliRunner().invoke(main, ["validate", "--data", str(d), "--master", str(master_csv), "--ke", str(d / "kkbpk.csv")])
     assert res.exit_code == 1 and f"--ke {d / 'kkbpk.csv'}: itu file data; pilih nama file lain" in res.output
     assert (d / "kkbpk.csv").read_bytes() == before
+
+
+def test_profil_periode_in_every_row_or_none(tmp_path):
+    # one row with a period and three without: three blank_required; all blank: an export without history
+    import pandas as pd
+
+    d = tmp_path / "hist"
+    shutil.copytree(BASE, d)
+    prof = pd.read_csv(BASE / "profil.csv", dtype=str, keep_default_na=False)
+    prof.insert(1, "periode", ["2024-05", "", "", ""])
+    prof.to_csv(d / "profil.csv", index=False)
+    _, problems = validate_folder(d, master=MASTER, today=TODAY)
+    assert [(p.code, p.row) for p in problems] == [("blank_required", 3), ("blank_required", 4), ("blank_required", 5)]
+    prof["periode"] = ""
+    prof.to_csv(d / "profil.csv", index=False)
+    _, problems = validate_folder(d, master=MASTER, today=TODAY)
+    assert problems == []

@@ -74,20 +74,16 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Rumah DataKu status in Kampung KB by {unit}",
     },
     "briefing.cap_readiness": {
-        "id": "Kesiapan kelembagaan: persentase Kampung KB yang memiliki tiap unsur, per {unit}",
-        "en": "Institutional readiness: share of Kampung KB with each element, by {unit}",
+        "id": "Kesiapan kelembagaan: persentase Kampung KB yang memiliki tiap unsur, per {unit} ({profil})",
+        "en": "Institutional readiness: share of Kampung KB with each element, by {unit} ({profil})",
     },
-    "briefing.cap_klas": {"id": "Klasifikasi Kampung KB per {unit}", "en": "Kampung KB classes by {unit}"},
-    "briefing.cap_klas_total": {"id": "Klasifikasi Kampung KB, {wilayah}", "en": "Kampung KB classes, {wilayah}"},
-    "briefing.cap_readiness_total": {
-        "id": "Kesiapan kelembagaan: persentase Kampung KB yang memiliki tiap unsur, {wilayah}",
-        "en": "Institutional readiness: share of Kampung KB with each element, {wilayah}",
+    "briefing.cap_klas": {
+        "id": "Klasifikasi Kampung KB per {unit} ({profil}; {kb})",
+        "en": "Kampung KB classes by {unit} ({profil}; {kb})",
     },
-    "briefing.cap_hasil": {"id": "Hasil program KB per {unit}", "en": "Family-planning outcomes by {unit}"},
-    "briefing.cap_lampiran": {"id": "Angka per {unit} per {date}", "en": "Figures by {unit} as of {date}"},
-    "briefing.cap_lampiran_dense": {
-        "id": "Angka per {unit} per {date} (kesiapan, hasil KB, klasifikasi: annex.xlsx)",
-        "en": "Figures by {unit} as of {date} (readiness, outcomes, classes: annex.xlsx)",
+    "briefing.cap_hasil": {
+        "id": "Hasil program KB per {unit} ({kb})",
+        "en": "Family-planning outcomes by {unit} ({kb})",
     },
     "briefing.cap_peserta": {"id": "Komposisi peserta", "en": "Participants"},
     "briefing.cap_dc": {"id": "Desa Cantik per {unit}", "en": "Desa Cantik by {unit}"},
@@ -161,16 +157,16 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.pihak_n": {"id": "Pihak ke-{n}", "en": "Party {n}"},
     "briefing.orang_jabatan": {"id": "{nama}, {jabatan}", "en": "{nama}, {jabatan}"},
     "briefing.klas_cocok": {
-        "id": "Klasifikasi dihitung ulang dengan aturan portal (12 indikator input, proses dan output) dari profil dan data KB terakhir; hasilnya sama dengan klasifikasi yang dilaporkan untuk {p} Kampung KB.",
-        "en": "Classes are recomputed with the portal's rules (12 input, process and output indicators) from the latest profile and family-planning data; they match the reported class for {p} of Kampung KB.",
+        "id": "Klasifikasi dihitung ulang dengan aturan portal (12 indikator input, proses dan output) dari profil dan data KB terakhir per {as_of}; hasilnya sama dengan klasifikasi yang dilaporkan untuk {p} Kampung KB.",
+        "en": "Classes are recomputed with the portal's rules (12 input, process and output indicators) from the latest profile and family-planning data as of {as_of}; they match the reported class for {p} of Kampung KB.",
     },
     "briefing.klas_tanpa": {
         "id": "Belum ada Kampung KB dengan profil untuk diklasifikasikan.",
         "en": "No Kampung KB has a profile to classify yet.",
     },
     "briefing.hasil_tanpa": {
-        "id": "Belum ada data KB bulanan dari Kampung KB di wilayah ini.",
-        "en": "No monthly family-planning data from Kampung KB in this region yet.",
+        "id": "Belum ada data KB bulanan per {as_of} dari Kampung KB di wilayah ini.",
+        "en": "No monthly family-planning data as of {as_of} from Kampung KB in this region.",
     },
     "briefing.rdk_tanpa": {
         "id": "Belum ada Kampung KB di wilayah ini per tanggal tersebut.",
@@ -297,4 +293,40 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "the tindak_lanjut parameter is empty.",
     },
     "briefing.lab_jenis": {"id": "hanya untuk kegiatan jenis {jenis}.", "en": "only for events of type {jenis}."},
+    "briefing.profil_tanpa": {
+        "id": "Belum ada profil Kampung KB per {as_of} di wilayah ini.",
+        "en": "No Kampung KB profile as of {as_of} in this region.",
+    },
+    "briefing.card_periode": {
+        "id": "{sub}; {kb}",
+        "en": "{sub}; {kb}",
+    },
+    "briefing.kb_tanpa": {
+        "id": "tanpa data KB bulanan",
+        "en": "no monthly FP data",
+    },
+    "briefing.profil_tanpa_label": {
+        "id": "tanpa profil",
+        "en": "no profiles",
+    },
+    "briefing.card_rdk_sub_tanpa": {
+        "id": "{p} dari Kampung KB; belum ada target",
+        "en": "{p} of Kampung KB; no target yet",
+    },
+    "briefing.card_rdk_tanpa_tanggal": {
+        "id": "{sub}; {n} berstatus 'ada' tanpa tanggal tidak dihitung",
+        "en": "{sub}; {n} 'ada' without a date not counted",
+    },
+    "briefing.tl_posisi_kec": {
+        "id": "{n} dari {total} kecamatan memiliki Kampung KB",
+        "en": "{n} of {total} kecamatan have a Kampung KB",
+    },
+    "briefing.cap_klas_total": {
+        "id": "Klasifikasi Kampung KB, {wilayah} ({profil}; {kb})",
+        "en": "Kampung KB classes, {wilayah} ({profil}; {kb})",
+    },
+    "briefing.cap_readiness_total": {
+        "id": "Kesiapan kelembagaan: persentase Kampung KB yang memiliki tiap unsur, {wilayah} ({profil})",
+        "en": "Institutional readiness: share of Kampung KB with each element, {wilayah} ({profil})",
+    },
 }

@@ -62,6 +62,7 @@ LABELS: dict[str, dict[str, str]] = {
     "label.ada_persen": {"id": "Ada (%)", "en": "Formed (%)"},
     "label.belum_persen": {"id": "Belum (%)", "en": "Not yet (%)"},
     "label.tidak_persen": {"id": "Tidak ada (%)", "en": "None (%)"},
+    "label.tanpa_tanggal": {"id": "Ada, tanpa tanggal", "en": "Ada, undated"},
     "label.tanpa_profil": {"id": "Tanpa profil", "en": "No profile"},
     "label.dengan_profil": {"id": "Kampung KB dengan profil", "en": "Kampung KB with a profile"},
     "label.pokja_ada": {"id": "Pokja", "en": "Pokja"},

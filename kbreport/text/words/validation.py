@@ -182,6 +182,26 @@ RULES: dict[str, dict[str, str]] = {
         "id": "Kampung KB berskala {cakupan} dicanangkan {date}, setelah Inpres 3/2022 (20 Mei 2022) yang menetapkan Kampung KB meliputi satu desa/kelurahan",
         "en": "{cakupan}-level Kampung KB launched {date}, after Inpres 3/2022 (20 May 2022) made the whole desa/kelurahan the unit",
     },
+    "rule.duplicate_periode_row": {
+        "id": "Kampung KB '{value}' sudah punya baris periode {periode} di baris {first}; satu Kampung KB hanya boleh satu baris per periode di {table}",
+        "en": "Kampung KB '{value}' already has a row for {periode} in row {first}; one Kampung KB may have only one row per period in {table}",
+    },
+    "rule.nonaktif_but_active": {
+        "id": "tanggal nonaktif diisi padahal Kampung KB ini berstatus aktif; kosongkan tanggalnya atau isi aktif dengan tidak",
+        "en": "a deactivation date is given although this Kampung KB is active; clear the date or set aktif to tidak",
+    },
+    "rule.nonaktif_before_launch": {
+        "id": "Kampung KB dinonaktifkan {date}, tidak sesudah dicanangkan ({launch})",
+        "en": "Kampung KB deactivated {date}, not after its launch ({launch})",
+    },
+    "rule.desa_cantik_tahun_beda": {
+        "id": "tanggal pembentukan {date} tidak jatuh pada tahun {tahun} yang tercantum",
+        "en": "formation date {date} is not in the year given ({tahun})",
+    },
+    "rule.nonaktif_no_date": {
+        "id": "Kampung KB tidak aktif tetapi tanggal nonaktifnya kosong; Kampung KB ini tidak ikut hitungan pada tanggal mana pun",
+        "en": "inactive Kampung KB without a deactivation date; it is left out of the counts at every date",
+    },
     "rule.no_profil": {
         "id": "Kampung KB '{value}' tidak punya baris di {file}",
         "en": "Kampung KB '{value}' has no row in {file}",
