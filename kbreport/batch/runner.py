@@ -44,7 +44,7 @@ from kbreport.batch.discovery import (
 from kbreport.batch.executors.base import Executor
 from kbreport.batch.executors.dask import DaskExecutor
 from kbreport.batch.executors.local import LocalExecutor
-from kbreport.batch.failures import describe_failure
+from kbreport.build.failures import describe_failure
 from kbreport.batch.folders import (
     INDEX_NAME,
     LOCK_NAME,

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kbreport.batch.failures import describe_failure
+from kbreport.build.failures import describe_failure
 from kbreport.batch.jobs import JobResult, RunSettings
 from kbreport.batch.stamps import output_hashes
 from kbreport.errors import ReportTimeout

@@ -29,7 +29,9 @@ import pandas as pd
 from kbreport import SYNTHETIC_LABEL
 from kbreport.text import fmt
 from kbreport.errors import ReportError
-from kbreport.build.briefing_text import TEXT, text
+from kbreport.text.briefing_text import TEXT, text
+from kbreport.elements.values import DENSE_SUB_UNITS
+from kbreport.elements.values import number as _num, target_percent as _pct_target, without_total as _no_total
 
 __all__ = [
     "TEXT", "DENSE_SUB_UNITS", "TOP_N", "Briefing", "text", "resolve_data_dir", "region_report", "event_report",
@@ -38,7 +40,6 @@ __all__ = [
 # More sub-units than this (Indonesia's 38 provinces, Jawa Timur's 38 kab/kota) and the briefing goes
 # compact so it stays within four pages: denser bar rows, and readiness, classes and outcomes shown for the
 # whole region (their breakdown by sub-unit is in annex.xlsx).
-DENSE_SUB_UNITS = 20
 TOP_N = 5  # sub-units named in an agenda's talking points
 
 # --- data folder ------------------------------------------------------------------------------------
@@ -70,16 +71,6 @@ def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path:
 # --- small helpers ----------------------------------------------------------------------------------
 
 
-def _num(x, lang) -> str:
-    return fmt.number(x, lang)
-
-
-def _pct_target(x, lang) -> str:
-    return fmt.percent(x, lang, digits=0 if float(x).is_integer() else 1)
-
-
-def _no_total(df: pd.DataFrame) -> pd.DataFrame:
-    return df[~df["total"].astype(bool)] if "total" in df.columns else df
 
 
 def _for_annex(df: pd.DataFrame) -> pd.DataFrame:

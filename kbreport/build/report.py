@@ -37,7 +37,7 @@ from pathlib import Path
 
 from kbreport import __version__
 from kbreport.errors import ReportError
-from kbreport.batch.failures import describe_failure
+from kbreport.build.failures import describe_failure
 from kbreport.build.figures import FIGURES_FILE
 from kbreport.build.formats import ALL_FORMATS, OUTPUT_FILES
 from kbreport.paths import atomic_copy, remove_stale_temps, report_dir, safe_stem

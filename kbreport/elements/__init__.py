@@ -32,19 +32,31 @@ Elements and their functions (one module each):
 """
 from __future__ import annotations
 
-from kbreport.build.briefing import Briefing, event_report, region_report
 from kbreport.elements.base import Element, Omitted, PageBreak
 from kbreport.elements.cards import Cards, desa_cantik_cards, headline_cards, outcome_cards
 from kbreport.elements.charts import (Chart, classification_chart, coverage_chart, participants_chart, readiness_chart,
                      rumah_dataku_chart, tile_map_chart, trend_chart)
 from kbreport.elements.facts import Facts, event_facts, parties
-from kbreport.elements.headings import Heading, TitleBlock, heading, title_block
+from kbreport.elements.headings import Heading, TitleBlock, heading
 from kbreport.elements.monev import monev_cards, monev_desa_list, monev_table
 from kbreport.elements.notices import Notice
 from kbreport.elements.points import Points, agenda_points, follow_ups, notes, talking_points
 from kbreport.elements.sections import Section, event_section, facilitation_section, mou_section, ranking_section
 from kbreport.elements.tables import Table, annex_table, desa_cantik_table, outcomes_table, rdk_gap_table, targets_table
 from kbreport.elements.texts import Text, classification_note, desa_cantik_note, sources
+
+# The notebook's one import also hands it the report's data and masthead. They sit above the elements (in
+# kbreport.build) and import them, so they are looked up on first use, not at import.
+_FROM_BUILD = {"Briefing": "kbreport.build.briefing", "region_report": "kbreport.build.briefing",
+               "event_report": "kbreport.build.briefing", "title_block": "kbreport.build.masthead"}
+
+
+def __getattr__(name: str):
+    if name in _FROM_BUILD:
+        import importlib
+
+        return getattr(importlib.import_module(_FROM_BUILD[name]), name)
+    raise AttributeError(f"module 'kbreport.elements' has no attribute {name!r}")
 
 __all__ = [
     # the report's data

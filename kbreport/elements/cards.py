@@ -11,7 +11,7 @@ drop, reorder or add cards like list items.
 from __future__ import annotations
 
 from kbreport.text import fmt
-from kbreport.build.briefing import _num, _pct_target
+from kbreport.elements.values import number as _num, target_percent as _pct_target
 from kbreport.elements.base import Element, omitted
 from kbreport.elements.texts import Text
 
@@ -79,7 +79,7 @@ def outcome_cards(R) -> Cards | Text:
 
 def desa_cantik_cards(R):
     """An MoU with BPS: Desa Cantik in the region, how many are Kampung KB, not yet, with a Rumah DataKu."""
-    from kbreport.build.briefing import _no_total
+    from kbreport.elements.values import without_total as _no_total
 
     if R.jenis != "mou":
         return omitted(R, "lab_jenis", jenis="mou")

@@ -14,7 +14,7 @@ import sys
 
 import pandas as pd
 
-from kbreport.build.briefing import DENSE_SUB_UNITS, _no_total, _pct_target
+from kbreport.elements.values import DENSE_SUB_UNITS, target_percent as _pct_target, without_total as _no_total
 from kbreport.elements.base import Element, omitted
 from kbreport.elements.notices import Notice
 from kbreport.elements.texts import Text

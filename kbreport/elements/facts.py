@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from kbreport.text import fmt
-from kbreport.build.briefing import _num
+from kbreport.elements.values import number as _num
 from kbreport.elements.base import Element, omitted
 
 __all__ = ["Facts", "event_facts", "parties"]
@@ -87,7 +87,7 @@ def event_facts(R) -> Facts:
 
 def parties(R):
     """An MoU's parties: ("Pihak pertama", "Perwakilan BKKBN … — H. Ramlan, Kepala Perwakilan"), …"""
-    from kbreport.build.briefing import TEXT
+    from kbreport.text.briefing_text import TEXT
 
     if R.jenis != "mou":
         return omitted(R, "lab_jenis", jenis="mou")

@@ -64,16 +64,3 @@ class TitleBlock(Element):
 
     def __repr__(self) -> str:
         return f"TitleBlock({self.title!r})"
-
-
-def title_block(R) -> TitleBlock:
-    """The report's masthead as the document prints it (title, region, date; the synthetic-data label)."""
-    from kbreport.build.figures import build_figures
-    from kbreport.build.render import page_context
-    from kbreport.build.report import report_metadata
-    from kbreport.ingest.wilayah import region
-
-    figures = build_figures(R.headline, R.params, R.data.sintetis)
-    meta = report_metadata(R.params, figures, region(R.data.master, R.params.kode), R.data.sumber, "")
-    ctx = page_context(meta)
-    return TitleBlock(ctx["kicker"], ctx["judul"], ctx["subtitle"], ctx["synthetic_label"] if ctx["synthetic"] else None)

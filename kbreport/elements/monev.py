@@ -13,7 +13,7 @@ import pandas as pd
 
 from kbreport.text import fmt
 from kbreport.analysis.monev import desa_to_do, months_left, remaining_by_kecamatan
-from kbreport.build.briefing import _num, _pct_target
+from kbreport.elements.values import number as _num, target_percent as _pct_target
 from kbreport.elements.base import omitted
 from kbreport.elements.cards import Cards
 from kbreport.elements.tables import Table, _caption

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kbreport.text import fmt
-from kbreport.build.briefing import _no_total, _pct_target
+from kbreport.elements.values import target_percent as _pct_target, without_total as _no_total
 from kbreport.elements.base import Element, omitted
 
 __all__ = ["Table", "annex_table", "outcomes_table", "rdk_gap_table", "desa_cantik_table", "targets_table"]
@@ -86,7 +86,7 @@ _OUTCOME_COLS = ("col_cpr", "col_mkjp", "col_unmet", "col_poktan")
 def outcomes_table(R, data: pd.DataFrame | None = None, caption: str | None = None):
     """PUS, family-planning users, CPR, MKJP, unmet need, poktan by sub-unit (data: R.tables["hasil_kb"]).
     Left out for more than DENSE_SUB_UNITS sub-units (annex.xlsx has them; the annex caption says so)."""
-    from kbreport.build.briefing import DENSE_SUB_UNITS
+    from kbreport.elements.values import DENSE_SUB_UNITS
 
     h = R.headline
     if all(fmt.is_missing(h[k]) for k in ("cpr", "mkjp", "unmet", "partisipasi_poktan")):

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from kbreport.text import fmt
-from kbreport.build.briefing import _no_total, _num
+from kbreport.elements.values import number as _num, without_total as _no_total
 from kbreport.elements.base import Element, omitted
 
 __all__ = ["Text", "classification_note", "sources", "desa_cantik_note"]

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kbreport.batch.executors.base import Executor
-from kbreport.batch.failures import describe_failure
+from kbreport.build.failures import describe_failure
 from kbreport.batch.folders import WORK_DIR_NAME
 from kbreport.batch.jobs import Job, JobResult, RunSettings
 from kbreport.batch.stamps import STAMP_NAME, HashCache, digest_of
