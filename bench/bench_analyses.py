@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_analyses.py [--data DIR] [--repeat N]
 
 Uses DIR (default data/demo); when it has no kampung_kb file, generates the demo data into a temporary
-folder first (kbreport.ingest.demo.generate). Each figure is the best of N runs, in seconds, except the
+folder first (kbreport.demo.generator.generate). Each figure is the best of N runs, in seconds, except the
 "first call" rows, timed once right after emptying the analysis cache (kbreport.analysis.units).
 """
 from __future__ import annotations
@@ -59,7 +59,7 @@ def main() -> None:
     data = Path(args.data)
     tmp = None
     if not any(data.glob("kampung_kb.*")):
-        from kbreport.ingest.demo import generate
+        from kbreport.demo.generator import generate
         tmp = tempfile.TemporaryDirectory()
         data = Path(tmp.name)
         t0 = time.perf_counter()

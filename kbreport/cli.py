@@ -165,7 +165,7 @@ def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: b
 @bahasa_option()
 def demo_cmd(out_dir: str, seed: int | None, lang: str) -> None:
     from kbreport.errors import KbreportError
-    from kbreport.ingest import demo as _demo
+    from kbreport.demo import generator as _demo
 
     try:
         summary = _demo.generate(out_dir, seed=_demo.SEED if seed is None else seed)

@@ -13,11 +13,11 @@ def _digests(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def demo_data(tmp_path_factory) -> Path:
-    """A folder holding the demo data: kbreport.ingest.demo.generate() with its default seed and the
+    """A folder holding the demo data: kbreport.demo.generator.generate() with its default seed and the
     shipped region master, as `kbreport demo` writes it. Generated once (it takes seconds) and shared,
     so tests only read it; one that needs to change a file copies the folder first. At the end of the
     session the folder must be as generated (a test that wrote into it would skew the others)."""
-    from kbreport.ingest.demo import generate
+    from kbreport.demo.generator import generate
 
     out = tmp_path_factory.mktemp("demo")
     generate(out)

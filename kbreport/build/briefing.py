@@ -47,7 +47,7 @@ TOP_N = 5  # sub-units named in an agenda's talking points
 
 def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path:
     """The data folder: `data_dir` if given (it must exist); else $KBREPORT_DATA, else the repository's
-    data/demo — generated with kbreport.ingest.demo.generate when it is not there yet (a few seconds)."""
+    data/demo — generated with kbreport.demo.generator.generate when it is not there yet (a few seconds)."""
     from kbreport.ingest import schema
     from kbreport.ingest.readers import find_table_files
     from kbreport.build.report import default_data_dir
@@ -62,7 +62,7 @@ def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path:
         return p
     if os.environ.get("KBREPORT_DATA"):
         raise ReportError(f"folder data {p} (KBREPORT_DATA) tidak berisi data Kampung KB")
-    from kbreport.ingest.demo import generate
+    from kbreport.demo.generator import generate
 
     generate(p)
     return p

@@ -1,7 +1,7 @@
 """The data model: the four tables kbreport reads, their columns, types, domains and heading aliases.
 
 This module is the single source of truth. The readers (`kbreport.ingest.readers`), validation
-(`kbreport.ingest.validate`), the demo generator (`kbreport.ingest.demo`) and docs/data-model.md all follow it.
+(`kbreport.ingest.validate`), the demo generator (`kbreport.demo.generator`) and docs/data-model.md all follow it.
 
 Canonical forms after reading:
 - code:     Kemendagri desa code with dots, "PP.KK.CC.DDDD" (input may omit the dots)

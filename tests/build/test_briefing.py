@@ -136,7 +136,7 @@ def test_resolve_data_dir(tmp_path, monkeypatch, demo):
 
     monkeypatch.delenv("KBREPORT_DATA", raising=False)
     monkeypatch.setattr("kbreport.build.report.default_data_dir", lambda: target)
-    monkeypatch.setattr("kbreport.ingest.demo.generate", fake_generate)
+    monkeypatch.setattr("kbreport.demo.generator.generate", fake_generate)
     assert briefing.resolve_data_dir(None) == target and made == [target]
     assert briefing.resolve_data_dir(None) == target and made == [target]  # present now: not generated again
     # an explicit $KBREPORT_DATA without data is an error, never silently filled with demo data

@@ -266,7 +266,7 @@ def test_with_master_on_keeps_a_users_master_and_todays_decree(tmp_path):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    from kbreport.ingest.demo import generate
+    from kbreport.demo.generator import generate
 
     out = tmp_path_factory.mktemp("demo")
     generate(out)

@@ -1,7 +1,7 @@
 """The demo tables beside kampung_kb: profiles, monthly KB figures and Desa Cantik (docs/demo-data.md).
 
-Used by kbreport.ingest.demo, which plans the Kampung KB launches; history (periods, snapshots, formation
-days) comes from kbreport.ingest.demo_history. Day numbers are days since 1970.
+Used by kbreport.demo.generator, which plans the Kampung KB launches; history (periods, snapshots, formation
+days) comes from kbreport.demo.history. Day numbers are days since 1970.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from kbreport.ingest import demo_history as H
+from kbreport.demo import history as H
 from kbreport.ingest.schema import PENGGUNAAN_DATA, POKTAN, REGULASI_TINGKAT, SUMBER_DANA
 
 
@@ -75,7 +75,7 @@ def profil(k: pd.DataFrame, q: np.ndarray, rng: np.random.Generator) -> pd.DataF
 
 
 def kkbpk(k: pd.DataFrame, q: np.ndarray, rng: np.random.Generator, maturity: dict) -> pd.DataFrame:
-    """Per-Kampung KB final levels, then the monthly rows with history (kbreport.ingest.demo_history)."""
+    """Per-Kampung KB final levels, then the monthly rows with history (kbreport.demo.history)."""
     n = len(k)
     prov = k["kode_provinsi"].to_numpy()
     codes = np.array(sorted(maturity))

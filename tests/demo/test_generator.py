@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from kbreport.ingest import demo
+from kbreport.demo import generator as demo
 from kbreport.analysis.classification import indicator_scores
 from kbreport.ingest.wilayah import desa_table, load_master
 
@@ -142,7 +142,7 @@ def test_same_seed_same_bytes(out, tmp_path, master):
 
 
 def test_other_seed_differs_but_still_calibrated(master, t):
-    from kbreport.ingest.demo_calibration import check
+    from kbreport.demo.calibration import check
 
     tables = demo.build_tables(master, seed=7)
     assert check(tables)["cocok"].all()
@@ -158,7 +158,7 @@ def active_by_typed(kkb, when):
 def test_sumber_and_readme(out, t):
     s = json.loads((out / "sumber.json").read_text("utf-8"))
     assert s["sumber"] == "Data contoh (sintetis) kbreport" and s["sintetis"] is True
-    assert s["generator"] == "kbreport.ingest.demo" and s["seed"] == SEED and s["kbreport_version"]
+    assert s["generator"] == "kbreport.demo.generator" and s["seed"] == SEED and s["kbreport_version"]
     readme = (out / "README.txt").read_text("utf-8")
     assert "Data contoh (sintetis)" in readme and "Sample data (synthetic)" in readme
     # The recorded number of deliberate mismatches is what the data holds.

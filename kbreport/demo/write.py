@@ -1,6 +1,6 @@
 """Writing the demo data: each table as CSV, the README, atomically; and the summary `kbreport demo` prints.
 
-Used by kbreport.ingest.demo.generate.
+Used by kbreport.demo.generator.generate.
 """
 from __future__ import annotations
 
@@ -33,14 +33,14 @@ Data contoh (sintetis) — kbreport
 =================================
 
 Folder ini berisi DATA CONTOH SINTETIS, bukan data resmi BKKBN. Data dibuat oleh
-`kbreport demo` (modul kbreport.ingest.demo, benih acak {seed}) di atas master wilayah Kemendagri
+`kbreport demo` (modul kbreport.demo.generator, benih acak {seed}) di atas master wilayah Kemendagri
 yang asli, dan dikalibrasi agar beberapa angka yang pernah dipublikasikan (mis. 16.793
 Kampung KB per 24 Agustus 2022) terpenuhi persis. Nama, profil, angka KB, Rumah DataKu dan
 Desa Cantik selain angka-angka itu adalah rekaan. Jangan mengutipnya sebagai data resmi.
 
 Sample data (synthetic) — kbreport
 This folder holds SYNTHETIC SAMPLE DATA, not official BKKBN data. It was made by
-`kbreport demo` (module kbreport.ingest.demo, random seed {seed}) over the real Kemendagri region
+`kbreport demo` (module kbreport.demo.generator, random seed {seed}) over the real Kemendagri region
 master and calibrated so that a few published figures (e.g. 16,793 Kampung KB on 24 August
 2022) are met exactly. Everything else — names, profiles, KB figures, Rumah DataKu, Desa
 Cantik — is invented. Do not quote it as official data.

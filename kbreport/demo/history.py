@@ -1,6 +1,6 @@
 """The demo data's history: deactivation dates, monthly KB rows, profile snapshots, Desa Cantik dates.
 
-Used by kbreport.ingest.demo (docs/demo-data.md). Day numbers are days since 1970 (int64).
+Used by kbreport.demo.generator (docs/demo-data.md). Day numbers are days since 1970 (int64).
 - Inactive Kampung KB (pre-2022 RW/Dusun extras) stop between 180 days after launch and 19 May 2022, the day
   before Inpres 3/2022: so they count in earlier briefings and never touch a calibrated figure (all on or
   after 24 August 2022, or in 2016 before any of them was launched).

@@ -9,16 +9,16 @@ How it is built (docs/demo-data.md has the details):
    2017–2019 about one per kecamatan; 2020 – 19 May 2022 more desa plus second RW/Dusun Kampung KB in
    some desa; from 20 May 2022 (Inpres 3/2022) whole-desa Kampung KB, accelerating to 31 Dec 2024.
    Counts per unit per interval are fixed first, cut at the calibration dates, so every published
-   figure in kbreport.ingest.demo_calibration is met by construction; dates are then drawn inside intervals.
+   figure in kbreport.demo.calibration is met by construction; dates are then drawn inside intervals.
 2. Profiles improve with age and with the province's maturity; Rumah DataKu from 2021, mostly 2022+.
 3. KB figures per Kampung KB; the reported class is the computed one (kbreport.analysis.classification)
    except for about 2 % deliberate mismatches.
 4. Desa Cantik: 100 in 2021 (30 provinces), 200 in 2022 (15 in Kalimantan Selatan), 250 in 2023.
 Inactive Kampung KB (aktif False) are extra pre-2022 RW/Dusun rows that stopped before Inpres 3/2022
 (tanggal_nonaktif); they count before that day and never change a calibrated figure.
-History (kbreport.ingest.demo_history): kkbpk rows for the launch month and every June and December to
+History (kbreport.demo.history): kkbpk rows for the launch month and every June and December to
 December 2024, profile snapshots (launch, Rumah DataKu formed, final), Desa Cantik formation days.
-Writing and the printed summary: kbreport.ingest.demo_write.
+Writing and the printed summary: kbreport.demo.write.
 """
 from __future__ import annotations
 
@@ -34,11 +34,11 @@ import pandas as pd
 
 from kbreport import SYNTHETIC_LABEL, __version__
 from kbreport.analysis.classification import BERKELANJUTAN, indicator_scores
-from kbreport.ingest import demo_history as H
-from kbreport.ingest import demo_tables as T
-from kbreport.ingest.demo_tables import largest_remainder as _largest_remainder
-from kbreport.ingest.demo_calibration import check as check_calibration, last_month_day
-from kbreport.ingest.demo_write import README, csv_bytes, format_summary, write_atomic  # noqa: F401 (re-exported)
+from kbreport.demo import history as H
+from kbreport.demo import tables as T
+from kbreport.demo.tables import largest_remainder as _largest_remainder
+from kbreport.demo.calibration import check as check_calibration, last_month_day
+from kbreport.demo.write import README, csv_bytes, format_summary, write_atomic  # noqa: F401 (re-exported)
 from kbreport.ingest.schema import (INPRES_3_2022, KLASIFIKASI, PENGGUNAAN_DATA, POKTAN, PROGRAMME_LAUNCH,
                      SUMBER_DANA, TABLES)
 from kbreport.ingest.decrees import desa_since
@@ -460,7 +460,7 @@ def generate(out_dir: str | os.PathLike = "data/demo", seed: int = SEED, master:
         "sumber": SOURCE,
         "label": SYNTHETIC_LABEL,
         "sintetis": True,
-        "generator": "kbreport.ingest.demo",
+        "generator": "kbreport.demo.generator",
         "seed": int(seed),
         "kbreport_version": __version__,
         "periode_kkbpk": PERIODE.strftime("%Y-%m"),  # the latest month; rows go back to each launch month
