@@ -246,7 +246,7 @@ def _layout(ratio: float, key_widths: list[float], legend_widths: list[float], m
     below_w = min(W - 0.1, _BELOW_MAP_SHARE * max_map_height / ratio)  # a full-width map is lower, the key longer
     below_rows, below_xs = _columns(key_widths, W - 0.1)
     below_body = 0.3 + below_w * ratio + 0.08 + below_rows * _ROW_IN
-    beside = side_body <= below_body and right_w >= 1.5
+    beside = ratio >= 0.5 and side_body <= below_body and right_w >= 1.5  # a wide region keeps a wide map
     if beside:
         H = title_h + side_body + off_h + foot_h
         top = H - title_h
