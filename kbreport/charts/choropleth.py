@@ -229,7 +229,7 @@ def _columns(widths: list[float], avail: float) -> tuple[int, list[float]]:
 def _layout(ratio: float, key_widths: list[float], legend_widths: list[float], max_map_height: float, *,
             title: bool, footer: bool, off_lines: int) -> dict:
     """Where everything goes, in inches from the bottom-left. beside: the map on the left, to its right the
-    class legend over the key; below: the legend in a row on top, the map, the key under it. The lower wins."""
+    class legend over the key; below: the legend in a row on top, the map, the key under it."""
     W = s.FIG_WIDTH
     title_h, foot_h = (0.25 if title else 0.0), (0.25 if footer else 0.08)
     off_h = 0.05 + _ROW_IN * off_lines if off_lines else 0.0
@@ -246,7 +246,8 @@ def _layout(ratio: float, key_widths: list[float], legend_widths: list[float], m
     below_w = min(W - 0.1, _BELOW_MAP_SHARE * max_map_height / ratio)  # a full-width map is lower, the key longer
     below_rows, below_xs = _columns(key_widths, W - 0.1)
     below_body = 0.3 + below_w * ratio + 0.08 + below_rows * _ROW_IN
-    beside = ratio >= 0.5 and side_body <= below_body and right_w >= 1.5  # a wide region keeps a wide map
+    # a tall region keeps its map beside the key unless that is much higher; a wide one keeps a wide map
+    beside = ratio >= 0.5 and side_body <= below_body + 0.4 and right_w >= 1.5
     if beside:
         H = title_h + side_body + off_h + foot_h
         top = H - title_h
