@@ -9,6 +9,7 @@ import io
 
 from matplotlib.figure import Figure
 
+from kbreport.charts.choropleth import coverage_map
 from kbreport.charts.classification import classification_bars
 from kbreport.charts.coverage import coverage_bars
 from kbreport.charts.participants import participants
@@ -19,7 +20,7 @@ from kbreport.charts.tilemap import tile_map
 from kbreport.charts.trend import trend
 
 __all__ = [
-    "classification_bars", "coverage_bars", "participants", "readiness_heat", "rumah_dataku_status",
+    "classification_bars", "coverage_bars", "coverage_map", "participants", "readiness_heat", "rumah_dataku_status",
     "tile_map", "trend", "figure_to_svg", "figure_to_png_bytes",
 ]
 

@@ -19,7 +19,7 @@ Elements and their functions (one module each):
 - headings: Heading, TitleBlock — heading(R, section), title_block(R)
 - cards: Cards — headline_cards, outcome_cards, desa_cantik_cards
 - points: Points — talking_points, agenda_points, notes, follow_ups
-- charts: Chart — coverage_chart, tile_map_chart, trend_chart, rumah_dataku_chart, readiness_chart,
+- charts: Chart — map_chart, coverage_chart, tile_map_chart, trend_chart, rumah_dataku_chart, readiness_chart,
   classification_chart, participants_chart
 - tables: Table — annex_table, outcomes_table, rdk_gap_table, desa_cantik_table, targets_table
 - texts: Text — classification_note, sources, desa_cantik_note
@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from kbreport.elements.base import Element, Omitted, PageBreak
 from kbreport.elements.cards import Cards, desa_cantik_cards, headline_cards, outcome_cards
-from kbreport.elements.charts import (Chart, classification_chart, coverage_chart, participants_chart, readiness_chart,
-                     rumah_dataku_chart, tile_map_chart, trend_chart)
+from kbreport.elements.charts import (Chart, classification_chart, coverage_chart, map_chart, participants_chart,
+                                     readiness_chart, rumah_dataku_chart, tile_map_chart, trend_chart)
 from kbreport.elements.facts import Facts, event_facts, parties
 from kbreport.elements.headings import Heading, TitleBlock, heading
 from kbreport.elements.monev import monev_cards, monev_desa_list, monev_table
@@ -66,7 +66,7 @@ __all__ = [
     "Section", "Omitted", "PageBreak",
     # elements of a briefing
     "heading", "title_block", "headline_cards", "outcome_cards", "desa_cantik_cards", "talking_points",
-    "agenda_points", "notes", "follow_ups", "coverage_chart", "tile_map_chart", "trend_chart",
+    "agenda_points", "notes", "follow_ups", "map_chart", "coverage_chart", "tile_map_chart", "trend_chart",
     "rumah_dataku_chart", "readiness_chart", "classification_chart", "participants_chart", "annex_table",
     "outcomes_table", "rdk_gap_table", "desa_cantik_table", "targets_table", "classification_note",
     "sources", "desa_cantik_note", "event_facts", "parties", "event_section", "mou_section",

@@ -15,12 +15,13 @@ import sys
 import pandas as pd
 
 from kbreport.elements.values import DENSE_SUB_UNITS, target_percent as _pct_target, without_total as _no_total
-from kbreport.elements.base import Element, omitted
+from kbreport.elements.base import Element, Omitted, omitted
 from kbreport.elements.notices import Notice
 from kbreport.elements.texts import Text
+from kbreport.text.catalogue import t as catalogue_t
 
 __all__ = [
-    "Chart", "ROW_HEIGHTS", "bar_row_height", "coverage_chart", "tile_map_chart", "trend_chart", "rumah_dataku_chart",
+    "Chart", "ROW_HEIGHTS", "bar_row_height", "coverage_chart", "map_chart", "tile_map_chart", "trend_chart", "rumah_dataku_chart",
     "readiness_chart", "classification_chart", "participants_chart",
 ]
 
@@ -78,9 +79,73 @@ def coverage_chart(R, data: pd.DataFrame | None = None, caption: str | None = No
     from kbreport.charts import coverage_bars
 
     d = R.tables["cakupan"] if data is None else data
-    fig = _fit_rows(coverage_bars(d, R.params.target_persen, R.lang, footer_note=R.note), _rows(R, data), 0.75)
+    if data is None:
+        d = collapse_full(d, R.unit)
+    rows = len(_no_total(d))
+    fig = _fit_rows(coverage_bars(d, R.params.target_persen, R.lang, footer_note=R.note), rows, 0.75)
+    if rows <= 3:  # the chart's floor height leaves a lone bar (a collapsed region) twice as thick as needed
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(w, min(h, 0.95 + 0.25 * rows))
     default = R.cap("cap_bars_compact" if R.tingkat == "nasional" else "cap_bars")  # under Indonesia's tile map
     return Chart(fig, _caption(caption, default))
+
+
+def _mt(R, key: str, **values) -> str:
+    return catalogue_t(f"map.{key}", R.lang, **values)
+
+
+def map_alt(R, d: pd.DataFrame) -> str:
+    """The map's text for screen readers: what it shows, how many sub-units in each class, what is not drawn."""
+    from kbreport.charts.choropleth import class_labels, map_class, not_drawn
+    from kbreport.text import fmt
+
+    subs = _no_total(d)
+    has = {"tercakup", "desa_kelurahan"} <= set(subs.columns)
+    ks = [map_class(v, r.get("tercakup") if has else None, r.get("desa_kelurahan") if has else None)
+          for v, (_, r) in zip(pd.to_numeric(subs["cakupan_persen"], errors="coerce"), subs.iterrows())]
+    labels = class_labels(R.lang)
+    parts = [_mt(R, "alt_class", n=fmt.number(ks.count(k), R.lang), cls=labels[k])
+             for k in range(len(labels) - 1, -1, -1) if ks.count(k)]
+    if ks.count(None):
+        parts.append(_mt(R, "alt_nodata", n=fmt.number(ks.count(None), R.lang)))
+    alt = _mt(R, "alt_map", n=fmt.number(len(subs), R.lang), unit=R.unit, wilayah=R.wilayah, classes="; ".join(parts))
+    missing = not_drawn(d, R.headline["wilayah_kode"] or "")
+    if missing:
+        names = dict(zip(subs["kode"].astype(str), subs["nama"]))
+        alt += _mt(R, "alt_not_drawn", names=", ".join(f"{names.get(k, k)} ({k})" for k in missing))
+    return alt
+
+
+def map_chart(R, data: pd.DataFrame | None = None, caption: str | None = None):
+    """The sub-units on a map, coloured by coverage class with a numbered key; sub-units whose code has no
+    2025 boundary are listed under it (data: R.tables["cakupan"]). Its alt text starts "Peta" / "Map"."""
+    from kbreport.charts.choropleth import coverage_map
+
+    if R.tingkat not in ("nasional", "provinsi", "kabkota"):
+        return Omitted(R.t("lab_kosong", why=_mt(R, "lab_map")))
+    d = R.tables["cakupan"] if data is None else data
+    fig = coverage_map(d, R.lang, parent=R.headline["wilayah_kode"] or "", footer_note=R.note)
+    return Chart(fig, _caption(caption, _mt(R, "cap_map", unit=R.unit)), alt=map_alt(R, d))
+
+
+FULL_COLLAPSE = 5  # this many sub-units or more with every desa/kelurahan covered: one bar for all of them
+
+
+def collapse_full(d: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """The coverage table with its fully covered sub-units as one row ("15 kecamatan", their desa/kelurahan
+    added up) when there are at least FULL_COLLAPSE of them: identical 100 % bars say nothing a line does
+    not (their names are in the map's key and the annex)."""
+    subs = _no_total(d)
+    full = subs[(subs["desa_kelurahan"] > 0) & (subs["tercakup"] >= subs["desa_kelurahan"])]
+    if len(full) < FULL_COLLAPSE:
+        return d
+    one = {c: pd.NA for c in d.columns}
+    one.update(kode=None, nama=f"{len(full)} {unit}", desa_kelurahan=int(full["desa_kelurahan"].sum()),
+               tercakup=int(full["tercakup"].sum()), cakupan_persen=100.0)
+    if "total" in d.columns:
+        one["total"] = False
+    rows = pd.DataFrame([one]).astype({c: d[c].dtype for c in ("desa_kelurahan", "tercakup", "cakupan_persen")})
+    return pd.concat([rows, d.drop(index=full.index)], ignore_index=True)
 
 
 def tile_map_chart(R, data: pd.DataFrame | None = None, caption: str | None = None):

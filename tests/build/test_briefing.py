@@ -31,8 +31,9 @@ EVENTS = ROOT / "params" / "events"
 
 # the cells of notebooks/wilayah_briefing.ipynb and event_briefing.ipynb, section by section
 REGION = {
-    "ringkasan": lambda R: [kb.heading(R, "ringkasan"), kb.headline_cards(R), kb.talking_points(R), kb.notes(R)],
-    "cakupan": lambda R: [kb.heading(R, "cakupan"), kb.tile_map_chart(R), kb.coverage_chart(R), kb.trend_chart(R)],
+    "ringkasan": lambda R: [kb.heading(R, "ringkasan"), kb.headline_cards(R), kb.map_chart(R), kb.talking_points(R),
+                            kb.notes(R)],
+    "cakupan": lambda R: [kb.heading(R, "cakupan"), kb.coverage_chart(R), kb.trend_chart(R)],
     "rumah_dataku": lambda R: [kb.heading(R, "rumah_dataku"), kb.rumah_dataku_chart(R), kb.readiness_chart(R)],
     "hasil_kb": lambda R: [kb.heading(R, "hasil_kb"), kb.outcome_cards(R), kb.outcomes_table(R)],
     "klasifikasi": lambda R: [kb.heading(R, "klasifikasi"), kb.classification_chart(R), kb.classification_note(R)],
@@ -175,8 +176,9 @@ def test_bengkulu_headline_and_cards(bengkulu):
 
 def test_region_sections(bengkulu):
     s = section(bengkulu, "ringkasan")
-    assert kinds(s) == ["Heading", "Cards", "Points"]  # no catatan: the notes cell prints nothing
-    assert s[0].text == "Angka utama terhadap target" and 3 <= len(s[2]) <= 6
+    assert kinds(s) == ["Heading", "Cards", "Chart", "Points"]  # no catatan: the notes cell prints nothing
+    assert s[0].text == "Angka utama terhadap target" and 3 <= len(s[3]) <= 6
+    assert s[2].alt.startswith("Peta 10 kabupaten/kota di Provinsi Bengkulu")
     s = section(bengkulu, "cakupan")
     assert kinds(s) == ["Heading", "Chart", "Chart"] and s[0].text == "Cakupan per kabupaten/kota"  # no tile map
     assert kinds(section(bengkulu, "rumah_dataku")) == ["Heading", "Chart", "Chart"]
@@ -228,10 +230,10 @@ def test_indonesia_is_compact(indonesia):
     assert indonesia.n_sub == 37 and indonesia.dense and bar_row_height(indonesia.n_sub) == 0.105
     assert indonesia.headline["master_wilayah"] == "kepmendagri-100.1.1-6117-2022"
     s = section(indonesia, "cakupan")
-    assert kinds(s) == ["Heading", "Chart", "Chart", "Chart"]  # tile map, compact bars, trend
-    assert s[1].caption == "Cakupan desa/kelurahan ber-Kampung KB per provinsi"
-    assert s[2].caption == "Peringkat cakupan per provinsi"
-    assert s[2].figure.get_size_inches()[1] == pytest.approx(0.75 + 0.105 * 37)
+    assert kinds(s) == ["Heading", "Chart", "Chart"]  # compact bars, trend (the map is under the headline cards)
+    assert s[1].caption == "Peringkat cakupan per provinsi"
+    assert s[1].figure.get_size_inches()[1] == pytest.approx(0.75 + 0.105 * 37)
+    assert section(indonesia, "ringkasan")[2].caption == "Peta cakupan desa/kelurahan ber-Kampung KB per provinsi"
     assert kinds(section(indonesia, "hasil_kb")) == ["Heading", "Cards"]  # by province: in annex.xlsx
     s = section(indonesia, "klasifikasi")
     assert "Indonesia" in s[1].caption
@@ -254,7 +256,9 @@ def test_lampung_barat_full_coverage_and_notes(demo):
     cards = kb.headline_cards(b)
     assert cards[1]["value"] == "100%" and cards[1]["status"] == "ok" and cards[2]["value"] == 0
     ring = section(b, "ringkasan")
-    assert kinds(ring) == ["Heading", "Cards", "Points", "Points"] and list(ring[3]) == ["SK Bupati."]
+    assert kinds(ring) == ["Heading", "Cards", "Chart", "Points", "Points"] and list(ring[4]) == ["SK Bupati."]
+    bars = section(b, "cakupan")[1].figure.axes[0]  # 15 kecamatan all at 100 %: one bar
+    assert len(bars.patches) == 1 and [t.get_text() for t in bars.get_yticklabels()] == ["15 kecamatan"]
     assert words(section(b, "lampiran")).endswith("Sumber: Medialampung.co.id")
     assert b.agenda_points() == ["Seluruh 15 kecamatan telah mencakup seluruh desa/kelurahannya; agenda dapat "
                                  "beralih ke Rumah DataKu dan kualitas Kampung KB."]
