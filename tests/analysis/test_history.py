@@ -69,12 +69,9 @@ def test_rumah_dataku_default_target_only_from_2023():
     assert default_target(date(2023, 1, 1)) == 75.0
 
 
-# --- on the hand-made world of tests/test_analysis_units.py -------------------------------------------------
+# --- on the hand-made world of tests/analysis/test_units.py -------------------------------------------------
 
-try:
-    from test_analysis_units import AS_OF, make_desa, make_desa_cantik, make_kkb, make_kkbpk, make_profil
-except ImportError:  # tests collected as a package
-    from tests.test_analysis_units import AS_OF, make_desa, make_desa_cantik, make_kkb, make_kkbpk, make_profil
+from tests.analysis.test_units import AS_OF, make_desa, make_desa_cantik, make_kkb, make_kkbpk, make_profil  # noqa: E402
 
 from kbreport.analysis import desa_cantik_overlap, headline, kb_outcomes, readiness, rumah_dataku  # noqa: E402
 

@@ -85,6 +85,14 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "Hasil program KB per {unit} ({kb})",
         "en": "Family-planning outcomes by {unit} ({kb})",
     },
+    "briefing.cap_lampiran": {
+        "id": "Angka per {unit} per {date}",
+        "en": "Figures by {unit} as of {date}",
+    },
+    "briefing.cap_lampiran_dense": {
+        "id": "Angka per {unit} per {date} (kesiapan, hasil KB, klasifikasi: annex.xlsx)",
+        "en": "Figures by {unit} as of {date} (readiness, outcomes, classes: annex.xlsx)",
+    },
     "briefing.cap_peserta": {"id": "Komposisi peserta", "en": "Participants"},
     "briefing.cap_dc": {"id": "Desa Cantik per {unit}", "en": "Desa Cantik by {unit}"},
     "briefing.cap_rdk_gap": {
