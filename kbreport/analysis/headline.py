@@ -24,6 +24,9 @@ Keys (HEADLINE_KEYS, exactly these; plain Python types, None instead of NaN):
     dated row was used; kkbpk_periode_awal / profil_periode_awal the earliest such month;
     kkbpk_tanpa_periode / profil_tanpa_periode (int): rows used that carry no period (an export without history).
 rumah_dataku_target_persen is None when no target is in force (see kbreport.analysis.rumah_dataku.default_target).
+With target_persen None (no coverage target in force, kbreport.analysis.targets) target_tanggal, target_persen,
+kekurangan, sub_unit_di_bawah_target, laju_dibutuhkan and perkiraan_tercapai are None: nothing is measured
+against a target (coverage itself and laju_12_bulan still are).
 """
 from __future__ import annotations
 
@@ -103,10 +106,12 @@ def headline(desa: pd.DataFrame, kampung_kb: pd.DataFrame, profil: pd.DataFrame,
     if as_of is None:
         raise ValueError("as_of diperlukan untuk angka utama")
     sc = scope(desa, kampung_kb, kode, as_of)
-    cov = coverage_from_scope(sc, target_persen)
+    none = target_persen is None or target_tanggal is None  # no target in force on as_of
+    cov = coverage_from_scope(sc, DEFAULT_TARGET_PERSEN if none else target_persen)
     tot = total_row(cov)
     subs = sub_rows(cov)
-    pace = pace_from_scope(sc, target_tanggal, target_persen)
+    pace = pace_from_scope(sc, DEFAULT_TARGET_TANGGAL if none else target_tanggal,
+                           DEFAULT_TARGET_PERSEN if none else target_persen)
     rdk = total_row(rumah_dataku_from_scope(sc, profil, rdk_target_persen))
     out = total_row(outcomes_from_scope(sc, kkbpk))
 
@@ -123,21 +128,21 @@ def headline(desa: pd.DataFrame, kampung_kb: pd.DataFrame, profil: pd.DataFrame,
         "tercakup": int(tot["tercakup"]),
         "kampung_kb": int(tot["kampung_kb"]),
         "cakupan_persen": _f(tot["cakupan_persen"]) or 0.0,
-        "target_tanggal": pace["target_tanggal"],
-        "target_persen": float(target_persen),
-        "kekurangan": int(tot["kekurangan"]),
+        "target_tanggal": None if none else pace["target_tanggal"],
+        "target_persen": None if none else float(target_persen),
+        "kekurangan": None if none else int(tot["kekurangan"]),
         "rumah_dataku": int(rdk["ada"]),
         "rumah_dataku_persen": _f(rdk["ada_persen"]),
         "rumah_dataku_target_persen": None if rdk_target_persen is None else float(rdk_target_persen),
         "laju_12_bulan": float(pace["laju_12_bulan"]),
-        "laju_dibutuhkan": _f(pace["laju_dibutuhkan"]),
-        "perkiraan_tercapai": pace["perkiraan_tercapai"],
+        "laju_dibutuhkan": None if none else _f(pace["laju_dibutuhkan"]),
+        "perkiraan_tercapai": None if none else pace["perkiraan_tercapai"],
         "cpr": _f(out["cpr"]),
         "mkjp": _f(out["mkjp"]),
         "unmet": _f(out["unmet"]),
         "partisipasi_poktan": _f(out["partisipasi_poktan"]),
         "sub_unit_jumlah": int(len(subs)),
-        "sub_unit_di_bawah_target": int((subs["kekurangan"] > 0).sum()),
+        "sub_unit_di_bawah_target": None if none else int((subs["kekurangan"] > 0).sum()),
         "sub_unit_tertinggi": top,
         "sub_unit_terendah": low,
         "kecamatan": kec[0],

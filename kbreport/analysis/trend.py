@@ -29,12 +29,11 @@ import numpy as np
 import pandas as pd
 
 from kbreport.analysis.coverage import percent, target_count
+from kbreport.analysis.targets import DEFAULT_TARGET_PERSEN, DEFAULT_TARGET_TANGGAL  # one source: Inpres 3/2022
 from kbreport.analysis.units import Scope, as_of_timestamp, scope
 from kbreport.ingest.schema import PROGRAMME_LAUNCH
 
 MONTH_DAYS = 365.25 / 12  # 30.4375
-DEFAULT_TARGET_TANGGAL = date(2024, 12, 31)  # Inpres 3/2022: a Kampung KB in every desa/kelurahan by 2024
-DEFAULT_TARGET_PERSEN = 100.0
 PROJECTION_YEARS = 3  # a straight-line date later than this after target_tanggal is not printed
 
 

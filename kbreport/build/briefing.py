@@ -204,7 +204,8 @@ class Briefing:
 
         L = self.lang
         subs = _no_total(self.tables["cakupan"])
-        tp = float(self.headline["target_persen"])
+        tp = self.headline["target_persen"]
+        tp = 100.0 if tp is None else float(tp)  # no target in force: sub-units judged on covering every desa
         t = _pct_target(tp, L)
         out = []
         full = subs[subs["kekurangan"] <= 0]
@@ -351,13 +352,17 @@ def _load(values: dict, laporan: str):
 
 
 def _rdk_target(params, as_of):
-    """The Rumah DataKu target: the params' own, else the default in force on as_of (None before it was set),
-    and the params with it filled in (so every element reads the same value)."""
+    """The targets in force: Rumah DataKu (the params' own, else the default in force on as_of, None before it
+    was set) and desa/kelurahan coverage (kbreport.analysis.targets.coverage_target: None, None before
+    Inpres 3/2022 unless params give one), the params with them filled in (every element reads the same)."""
     from kbreport.analysis.rumah_dataku import default_target
+    from kbreport.analysis.targets import coverage_target
 
-    if params.get("rdk_target_persen") is not None:
-        return params
-    return params.model_copy(update={"rdk_target_persen": default_target(as_of)})
+    tgl, pct = coverage_target(as_of, params.get("target_tanggal"), params.get("target_persen"))
+    up = {"target_tanggal": tgl, "target_persen": pct}
+    if params.get("rdk_target_persen") is None:
+        up["rdk_target_persen"] = default_target(as_of)
+    return params.model_copy(update=up)
 
 
 def _tables(params, ds, desa, kode, as_of) -> tuple[dict, dict, Any]:
@@ -368,7 +373,7 @@ def _tables(params, ds, desa, kode, as_of) -> tuple[dict, dict, Any]:
                    params.target_persen, params.rdk_target_persen)
     h["master_wilayah"] = ds.master_wilayah
     T = {
-        "cakupan": A.coverage_from_scope(sc, params.target_persen),
+        "cakupan": A.coverage_from_scope(sc, 100.0 if params.target_persen is None else params.target_persen),
         "rumah_dataku": A.rumah_dataku(desa, ds.kampung_kb, ds.profil, kode, as_of, params.rdk_target_persen),
     }
     return h, T, sc

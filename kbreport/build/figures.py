@@ -13,7 +13,10 @@ and tests read. Shape (issue 4; extra keys may be added, these never change mean
                                                            the as_of month; null: none, or all undated)
      "kecamatan", "kecamatan_tercakup": int   (kecamatan of the region in the master used; of them with a
                                                Kampung KB as of as_of)
-     ... extras: "judul", "bahasa", "target": {"tanggal", "persen"}, "kekurangan"}
+     ... extras: "judul", "bahasa", "target": {"tanggal", "persen"} | null, "kekurangan"}
+
+`target` is null, and `kekurangan` absent, when no coverage target was in force on as_of and params gave
+none (the Inpres 3/2022 default applies from 20 May 2022, kbreport.analysis.targets).
 
 `event.peserta` is null when the source gives no count for some element (e.g. a Rakorda whose
 report names the offices but not how many attended).
@@ -65,6 +68,14 @@ def _int(x: Any, key: str) -> int:
     raise ReportError(f"figures.json: {key}: harus bilangan bulat, bukan {x!r}")
 
 
+def _target(headline: dict, params) -> dict | None:
+    tgl = headline.get("target_tanggal", getattr(params, "target_tanggal", None))
+    pct = headline.get("target_persen", getattr(params, "target_persen", None))
+    if tgl is None or pct is None:  # no target in force on as_of
+        return None
+    return {"tanggal": _iso(tgl), "persen": float(pct)}
+
+
 def build_figures(headline: dict, params, synthetic: bool) -> dict:
     """The figures.json dict from the headline dict (kbreport.analysis.headline) and the params."""
     missing = [k for k in ("wilayah_kode", "wilayah_nama", "tingkat", "as_of", "desa_kelurahan", "tercakup",
@@ -88,8 +99,7 @@ def build_figures(headline: dict, params, synthetic: bool) -> dict:
         "master_wilayah": headline.get("master_wilayah"),
         "judul": getattr(params, "judul", None),
         "bahasa": params.bahasa,
-        "target": {"tanggal": _iso(headline.get("target_tanggal", params.target_tanggal)),
-                   "persen": float(headline.get("target_persen", params.target_persen))},
+        "target": _target(headline, params),
     }
     for k in ("kkbpk_periode", "profil_periode"):
         v = headline.get(k)

@@ -19,8 +19,8 @@ __all__ = [
     "cross_checks", "KeyedError",
 ]
 
-DEFAULT_TARGET_TANGGAL = date(2024, 12, 31)  # Inpres 3/2022: every desa/kelurahan by 2024
-DEFAULT_TARGET_PERSEN = 100.0
+# Inpres 3/2022 (every desa/kelurahan by 2024), in force from 20 May 2022: kbreport.analysis.targets
+from kbreport.analysis.targets import DEFAULT_TARGET_PERSEN, DEFAULT_TARGET_TANGGAL  # noqa: E402
 DEFAULT_RDK_TARGET_PERSEN = 75.0  # Rumah DataKu in 75% of Kampung KB (e.g. Banten 2023)
 JENIS_EVENT = ("workshop", "rakorda", "mou", "fasilitasi")
 

@@ -9,7 +9,7 @@ from kbreport.charts import style as s
 from kbreport.text.i18n import label, phrase
 
 
-def coverage_bars(df: pd.DataFrame, target_persen: float = 100.0, lang: str = "id", *,
+def coverage_bars(df: pd.DataFrame, target_persen: float | None = 100.0, lang: str = "id", *,
                   value_col: str = "cakupan_persen", highlight: str | None = None,
                   show_counts: bool | None = None, title: str | None = None,
                   footer_note: str | None = None):
@@ -18,6 +18,7 @@ def coverage_bars(df: pd.DataFrame, target_persen: float = 100.0, lang: str = "i
     df columns: `kode`, `nama`, `cakupan_persen` (0–100, NaN = no data); optional `tercakup` and
     `desa_kelurahan` (shown as "1.322/1.513" after the share when `show_counts`, default for ≤ 20 rows).
     A `total` row (as analysis tables have) is left out. Bars at or above the target are teal, those below blue; `highlight` (a kode) prints that row bold.
+    target_persen None (no target in force on the briefing's date): one colour, no target line, no legend.
     """
     s.require(df, ["nama", value_col], "coverage_bars")
     d = s.drop_total(df).copy()
@@ -33,7 +34,8 @@ def coverage_bars(df: pd.DataFrame, target_persen: float = 100.0, lang: str = "i
         ax = fig.add_subplot()
         s.style_axes(ax, "x")
         vals = d["_v"].fillna(0.0).to_numpy()
-        colors = [s.GREY if pd.isna(v) else (s.TEAL if v >= target_persen else s.BLUE) for v in d["_v"]]
+        colors = [s.GREY if pd.isna(v) else (s.TEAL if target_persen is not None and v >= target_persen else s.BLUE)
+                  for v in d["_v"]]
         bars = ax.barh(range(n), vals, height=0.72, color=colors, zorder=2)
         ax.set_yticks(range(n), s.names(d, lang), fontsize=fs)
         ax.set_ylim(n - 0.5, -0.5)  # rank 1 on top
@@ -54,8 +56,9 @@ def coverage_bars(df: pd.DataFrame, target_persen: float = 100.0, lang: str = "i
             for tick, kode in zip(ax.get_yticklabels(), d["kode"]):
                 if str(kode) == str(highlight):
                     tick.set_fontweight("bold")
-        target_text = phrase("target_line", lang, value=fmt.percent(target_persen, lang, digits=0))
-        line = ax.axvline(target_persen, color=s.ACCENT, lw=1.3, ls=(0, (4, 2)), zorder=3, label=target_text)
+        if target_persen is not None:
+            target_text = phrase("target_line", lang, value=fmt.percent(target_persen, lang, digits=0))
+            line = ax.axvline(target_persen, color=s.ACCENT, lw=1.3, ls=(0, (4, 2)), zorder=3, label=target_text)
         right = 100 + (30 if show_counts else 16)
         ax.set_xlim(0, max(right, float(d["_v"].max(skipna=True) or 0) + 16))
         ax.set_xticks([0, 25, 50, 75, 100])
@@ -63,14 +66,15 @@ def coverage_bars(df: pd.DataFrame, target_persen: float = 100.0, lang: str = "i
         ax.set_xlabel(phrase("coverage_axis", lang))
         ax.spines["left"].set_visible(False)
         ax.spines["bottom"].set_bounds(0, 100)
-        reached = label("target", lang).lower()
-        handles = []  # only the categories that occur
-        if (d["_v"] >= target_persen).any():
-            handles.append(Patch(color=s.TEAL, label=("Mencapai " if lang == "id" else "Reached ") + reached))
-        if (d["_v"] < target_persen).any():
-            handles.append(Patch(color=s.BLUE, label=("Di bawah " if lang == "id" else "Below ") + reached))
-        ax.legend(handles=[*handles, line],
-                  loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, fontsize=s.SMALL, handlelength=1.6,
-                  borderaxespad=0.3)
+        if target_persen is not None:
+            reached = label("target", lang).lower()
+            handles = []  # only the categories that occur
+            if (d["_v"] >= target_persen).any():
+                handles.append(Patch(color=s.TEAL, label=("Mencapai " if lang == "id" else "Reached ") + reached))
+            if (d["_v"] < target_persen).any():
+                handles.append(Patch(color=s.BLUE, label=("Di bawah " if lang == "id" else "Below ") + reached))
+            ax.legend(handles=[*handles, line],
+                      loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, fontsize=s.SMALL, handlelength=1.6,
+                      borderaxespad=0.3)
         s.title(fig, title)
     return fig

@@ -40,7 +40,8 @@ class Cards(Element, list):
 def headline_cards(R) -> Cards:
     """Kampung KB, coverage against the target, what is still needed, Rumah DataKu."""
     h, L = R.headline, R.lang
-    reached = h["kekurangan"] <= 0
+    none = h["target_persen"] is None  # no coverage target in force on as_of (kbreport.analysis.targets)
+    reached = not none and h["kekurangan"] <= 0
     rdk_p = h["rumah_dataku_persen"]
     rdk_t = h["rumah_dataku_target_persen"]  # None: no target in force on as_of
     rdk_ok = rdk_p is not None and rdk_t is not None and rdk_p >= rdk_t
@@ -53,7 +54,9 @@ def headline_cards(R) -> Cards:
         {"label": R.t("card_cakupan"),
          "value": fmt.percent_of(h["tercakup"], h["desa_kelurahan"], L),
          "sub": R.t("card_cakupan_sub", n=_num(h["tercakup"], L), total=_num(h["desa_kelurahan"], L)),
-         "status": "ok" if reached else "warn"},
+         "status": "info" if none else ("ok" if reached else "warn")},
+        {"label": R.t("card_tanpa_kkb"), "value": h["desa_kelurahan"] - h["tercakup"],
+         "sub": R.t("card_tanpa_kkb_sub", date=R.date(h["as_of"])), "status": "info"} if none else
         {"label": R.t("card_kurang"), "value": h["kekurangan"],
          "sub": R.t("card_kurang_sub", t=_pct_target(h["target_persen"], L), date=R.date(h["target_tanggal"])),
          "status": "ok" if reached else "warn"},

@@ -165,6 +165,9 @@ def trend_chart(R, data: pd.DataFrame | None = None, caption: str | None = None)
 
     h = R.headline
     d = R.tables["tren"] if data is None else data
+    if h["target_persen"] is None:  # no target in force on as_of: no target marker, a caption without one
+        fig = trend(d, None, None, R.lang, desa_kelurahan=h["desa_kelurahan"], footer_note=R.note)
+        return Chart(fig, _caption(caption, R.t("cap_trend_tanpa")))
     fig = trend(d, h["target_tanggal"], target_count(h["desa_kelurahan"], h["target_persen"]), R.lang,
                 desa_kelurahan=h["desa_kelurahan"], footer_note=R.note)
     default = R.t("cap_trend", t=_pct_target(h["target_persen"], R.lang), date=R.date(h["target_tanggal"]))

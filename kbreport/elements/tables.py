@@ -65,7 +65,7 @@ def annex_table(R, data: pd.DataFrame | None = None, caption: str | None = None)
     columns follow its rows)."""
     c, L = (R.tables["cakupan"] if data is None else data).reset_index(drop=True), R.lang
     r = _aligned(R.tables["rumah_dataku"], c)
-    table = pd.DataFrame({
+    cols = {
         R.unit_heading: c["nama"].to_numpy(),
         R.t("col_desa"): c["desa_kelurahan"].to_numpy(),
         R.t("col_kkb"): c["kampung_kb"].to_numpy(),
@@ -74,7 +74,10 @@ def annex_table(R, data: pd.DataFrame | None = None, caption: str | None = None)
         R.t("col_kurang"): c["kekurangan"].to_numpy(),
         R.t("col_rdk"): r["ada"].to_numpy(),
         R.t("col_rdk_persen"): [fmt.percent_of(a, b, L) for a, b in zip(r["ada"], r["kampung_kb"])],
-    })
+    }
+    if R.headline["target_persen"] is None:  # no target in force: no shortfall column
+        del cols[R.t("col_kurang")]
+    table = pd.DataFrame(cols)
     default = R.cap("cap_lampiran_dense" if R.dense else "cap_lampiran", date=R.date(R.headline["as_of"]))
     return Table(table, _caption(caption, default), lang=L, dense=True, highlight_last=_ends_with_total(c),
                  percent_cols=[R.t("col_cakupan"), R.t("col_rdk_persen")])

@@ -186,7 +186,9 @@ def _target(h, lang):
 
 
 def _pace(h, lang):
-    if int(h["desa_kelurahan"]) <= 0 or int(h["kekurangan"]) <= 0 or not _ok(h.get("laju_dibutuhkan")):
+    # no target in force (kekurangan None): no pace to speak of
+    if not _ok(h.get("kekurangan")) or int(h["desa_kelurahan"]) <= 0 or int(h["kekurangan"]) <= 0 \
+            or not _ok(h.get("laju_dibutuhkan")):
         return None
     # no month left: on the deadline day _target says it is today, after it that it was missed
     if not _ok(h.get("target_tanggal")) or fmt.as_date(h["as_of"]) >= fmt.as_date(h["target_tanggal"]):
@@ -233,7 +235,11 @@ def _sub_units(h, lang):
     n = h.get("sub_unit_jumlah")
     below = h.get("sub_unit_di_bawah_target")
     sub_t = _SUB_TINGKAT.get(h["tingkat"])
-    if not _ok(n) or int(n) < 2 or not _ok(below) or sub_t is None or not _ok(h.get("target_persen")):
+    if not _ok(n) or int(n) < 2 or sub_t is None:
+        return None
+    if not _ok(h.get("target_persen")):  # no target in force: the spread alone
+        return _spread(h, sub_t, lang)
+    if not _ok(below):
         return None
     n, below = int(n), int(below)
     kind = sub_unit_kind(h["tingkat"], lang)
@@ -272,6 +278,22 @@ def _sub_units(h, lang):
                 return f"{head}; cakupan tertinggi di {hn} ({hp}) dan terendah di {ln} ({lp})."
             return f"{head}; coverage is highest in {hn} ({hp}) and lowest in {ln} ({lp})."
     return head + "."
+
+
+def _spread(h, sub_t, lang):
+    """Highest and lowest coverage among the sub-units, without a target (None when nothing stands out)."""
+    kind = sub_unit_kind(h["tingkat"], lang)
+    hi, lo = h.get("sub_unit_tertinggi"), h.get("sub_unit_terendah")
+    if not (isinstance(hi, dict) and isinstance(lo, dict) and hi.get("nama") and lo.get("nama")):
+        return None
+    hp, lp = _sub_pct(hi, lang), _sub_pct(lo, lang)
+    if not hp or not lp or hp == lp:
+        return None
+    hn, ln = (name_ties([_sub_name(x, sub_t, lang) for x in (d["nama"], *(d.get("lainnya") or ()))], kind, lang)
+              for d in (hi, lo))
+    if lang == "id":
+        return f"Cakupan desa/kelurahan tertinggi di {hn} ({hp}) dan terendah di {ln} ({lp})."
+    return f"Desa/kelurahan coverage is highest in {hn} ({hp}) and lowest in {ln} ({lp})."
 
 
 def _rumah_dataku(h, lang):

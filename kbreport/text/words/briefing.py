@@ -38,6 +38,15 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "desa/kelurahan; target {t} by {date}",
     },
     "briefing.card_rdk": {"id": "Rumah DataKu", "en": "Rumah DataKu"},
+    "briefing.card_tanpa_kkb": {"id": "Desa/kelurahan tanpa Kampung KB", "en": "Desa/kelurahan without a Kampung KB"},
+    "briefing.card_tanpa_kkb_sub": {
+        "id": "belum ada target cakupan per {date}",
+        "en": "no coverage target in force on {date}",
+    },
+    "briefing.cap_trend_tanpa": {
+        "id": "Perkembangan Kampung KB dan desa/kelurahan tercakup",
+        "en": "Kampung KB and desa/kelurahan covered over time",
+    },
     "briefing.card_rdk_sub": {"id": "{p} dari Kampung KB; target {t}", "en": "{p} of Kampung KB; target {t}"},
     "briefing.card_cpr": {"id": "CPR", "en": "CPR"},
     "briefing.card_cpr_sub": {"id": "peserta KB dari PUS", "en": "family-planning users among PUS"},
