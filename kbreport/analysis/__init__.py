@@ -12,6 +12,7 @@ from kbreport.analysis.coverage import (COVERAGE_COLUMNS, coverage, coverage_all
 from kbreport.analysis.desa_cantik import desa_cantik_overlap
 from kbreport.analysis.gaps import below_target, desa_without_kkb
 from kbreport.analysis.headline import HEADLINE_KEYS, headline
+from kbreport.analysis.kecamatan import kecamatan_coverage
 from kbreport.analysis.outcomes import kb_outcomes
 from kbreport.analysis.readiness import READINESS_INDICATORS, READINESS_LABELS, readiness
 from kbreport.analysis.rumah_dataku import rumah_dataku
@@ -19,6 +20,7 @@ from kbreport.analysis.trend import target_pace, trend
 from kbreport.analysis.units import Scope, Unit, resolve, scope
 
 __all__ = [
+    "kecamatan_coverage",
     "COVERAGE_COLUMNS", "HEADLINE_KEYS", "READINESS_INDICATORS", "READINESS_LABELS", "Scope", "Unit",
     "below_target", "coverage", "coverage_all_levels", "coverage_from_scope", "coverage_level",
     "desa_cantik_overlap", "desa_without_kkb", "headline", "kb_outcomes", "readiness", "resolve",

@@ -419,6 +419,7 @@ def event_report(*, data_dir: str | os.PathLike | None = None, **params) -> Brie
     params, ds, desa = _load({**params, "data_dir": data_dir}, "event")
     params = _rdk_target(_event_defaults(params, ds.master), params.as_of)
     h, T, _ = _tables(params, ds, desa, params.kode, params.as_of)
+    T["kecamatan"] = A.kecamatan_coverage(desa, ds.kampung_kb, params.kode, params.as_of)
     extra: dict = {"desa": {}}
     for k in params.kunjungan_lapangan:
         if k.kode_desa:

@@ -12,13 +12,14 @@ from kbreport.text.i18n import label, phrase
 def coverage_bars(df: pd.DataFrame, target_persen: float | None = 100.0, lang: str = "id", *,
                   value_col: str = "cakupan_persen", highlight: str | None = None,
                   show_counts: bool | None = None, title: str | None = None,
-                  footer_note: str | None = None):
+                  footer_note: str | None = None, xlabel: str | None = None):
     """Horizontal bars of sub-units ranked by coverage, best on top, with a dashed target line.
 
     df columns: `kode`, `nama`, `cakupan_persen` (0–100, NaN = no data); optional `tercakup` and
     `desa_kelurahan` (shown as "1.322/1.513" after the share when `show_counts`, default for ≤ 20 rows).
     A `total` row (as analysis tables have) is left out. Bars at or above the target are teal, those below blue; `highlight` (a kode) prints that row bold.
     target_persen None (no target in force on the briefing's date): one colour, no target line, no legend.
+    `xlabel` replaces the axis title (e.g. kecamatan with a Kampung KB, passed in the same columns).
     """
     s.require(df, ["nama", value_col], "coverage_bars")
     d = s.drop_total(df).copy()
@@ -63,7 +64,7 @@ def coverage_bars(df: pd.DataFrame, target_persen: float | None = 100.0, lang: s
         ax.set_xlim(0, max(right, float(d["_v"].max(skipna=True) or 0) + 16))
         ax.set_xticks([0, 25, 50, 75, 100])
         s.percent_ticks(ax.xaxis, lang)
-        ax.set_xlabel(phrase("coverage_axis", lang))
+        ax.set_xlabel(xlabel or phrase("coverage_axis", lang))
         ax.spines["left"].set_visible(False)
         ax.spines["bottom"].set_bounds(0, 100)
         if target_persen is not None:

@@ -45,7 +45,12 @@ def mou_section(R) -> Section:
 
 
 def ranking_section(R) -> Section:
-    """A workshop or rakorda: the sub-units ranked by coverage and agenda-ready talking points."""
+    """A workshop or rakorda: the sub-units ranked by coverage and agenda-ready talking points; by
+    kecamatan holding a Kampung KB when the event's target counts kecamatan (kbreport.elements.kecamatan)."""
+    from kbreport.elements.kecamatan import counts_kecamatan, kecamatan_chart, kecamatan_points
+
+    if counts_kecamatan(R):
+        return Section([heading(R, R.jenis), kecamatan_chart(R), kecamatan_points(R)])
     return Section([heading(R, R.jenis), coverage_chart(R), agenda_points(R)])
 
 

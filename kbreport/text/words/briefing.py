@@ -334,6 +334,27 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "{sub}; {n} berstatus 'ada' tanpa tanggal tidak dihitung",
         "en": "{sub}; {n} 'ada' without a date not counted",
     },
+    "briefing.cap_bars_kec": {
+        "id": "Peringkat {unit} menurut kecamatan yang memiliki Kampung KB, per {date}",
+        "en": "{unit} ranked by kecamatan holding a Kampung KB, as of {date}",
+    },
+    "briefing.axis_kec": {"id": "Kecamatan ber-Kampung KB (%)", "en": "Kecamatan with a Kampung KB (%)"},
+    "briefing.agenda_kec_semua": {
+        "id": "Seluruh {n} {unit} telah memiliki Kampung KB di setiap kecamatannya.",
+        "en": "All {n} {unit} have a Kampung KB in every kecamatan.",
+    },
+    "briefing.agenda_kec_penuh": {
+        "id": "{n} {unit} telah memiliki Kampung KB di setiap kecamatannya: {names}.",
+        "en": "{n} {unit} have a Kampung KB in every kecamatan: {names}.",
+    },
+    "briefing.agenda_kec_tinggi": {
+        "id": "{nama}: Kampung KB sudah ada di {k} dari {total} kecamatan ({p}), tertinggi di antara {unit}.",
+        "en": "{nama}: a Kampung KB in {k} of {total} kecamatan ({p}), the highest among the {unit}.",
+    },
+    "briefing.agenda_kec_rendah": {
+        "id": "{nama}: {k} dari {total} kecamatan belum memiliki Kampung KB.",
+        "en": "{nama}: {k} of {total} kecamatan have no Kampung KB yet.",
+    },
     "briefing.tl_posisi_kec": {
         "id": "{n} dari {total} kecamatan memiliki Kampung KB",
         "en": "{n} of {total} kecamatan have a Kampung KB",
