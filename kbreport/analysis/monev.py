@@ -9,7 +9,8 @@ and its list of desa/kelurahan without a Kampung KB (kbreport.analysis.gaps):
 - laju_dibutuhkan = kekurangan / bulan_tersisa desa per month; 0 when nothing is needed; missing (NaN)
   when something is needed and no time is left.
 
-`kecamatan` (a kecamatan code) narrows both tables to that kecamatan.
+`kecamatan` (a kecamatan code) narrows both tables to that kecamatan. target_tanggal None (no target in
+force on as_of, kbreport.analysis.targets): laju_dibutuhkan is missing throughout (no deadline to pace to).
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def remaining_by_kecamatan(cakupan: pd.DataFrame, as_of, target_tanggal, kecamat
     """kode, nama, desa_kelurahan, tercakup, belum, kekurangan, laju_dibutuhkan, total — the kecamatan with
     something left first (most left, then by code), then those done, then the total row (recomputed
     for `kecamatan` when given)."""
-    bulan = months_left(as_of, target_tanggal)
+    bulan = None if target_tanggal is None else months_left(as_of, target_tanggal)
     subs = cakupan[~cakupan["total"].astype(bool)]
     if kecamatan is not None:
         subs = subs[subs["kode"] == kecamatan]
@@ -51,7 +52,7 @@ def remaining_by_kecamatan(cakupan: pd.DataFrame, as_of, target_tanggal, kecamat
         if len(tot):
             total["kekurangan"] = int(tot["kekurangan"].iloc[0])
     out = pd.concat([rows, pd.DataFrame([total])], ignore_index=True)
-    out["laju_dibutuhkan"] = [_pace(int(k), bulan) for k in out["kekurangan"]]
+    out["laju_dibutuhkan"] = [None if bulan is None else _pace(int(k), bulan) for k in out["kekurangan"]]
     out["total"] = [False] * (len(out) - 1) + [True]
     return out[["kode", "nama", "desa_kelurahan", "tercakup", "belum", "kekurangan", "laju_dibutuhkan", "total"]]
 

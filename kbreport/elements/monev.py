@@ -43,6 +43,12 @@ def monev_cards(R, kecamatan: str | None = None) -> Cards:
     _check(R)
     h, L = R.headline, R.lang
     tot = _remaining(R, kecamatan).iloc[-1]
+    belum = {"label": R.t("card_belum"), "value": int(tot["belum"]),
+             "sub": R.t("card_belum_sub", total=_num(tot["desa_kelurahan"], L), date=R.date(h["as_of"])),
+             "status": "ok" if tot["belum"] == 0 else "warn"}
+    if h["target_persen"] is None:  # no target in force on as_of: nothing to pace to
+        return Cards([belum, {"label": R.t("card_laju"), "value": fmt.DASH, "status": "info",
+                              "sub": R.t("card_tanpa_kkb_sub", date=R.date(h["as_of"]))}], lang=L)
     laju = tot["laju_dibutuhkan"]
     when = R.date(h["target_tanggal"])
     if fmt.is_missing(laju):  # something needed, no time left
@@ -54,9 +60,7 @@ def monev_cards(R, kecamatan: str | None = None) -> Cards:
         pace = {"label": R.t("card_laju"), "value": fmt.number(laju, L, 1),  # as the table prints it
                 "sub": R.t("card_laju_sub", date=when), "status": "warn"}
     return Cards([
-        {"label": R.t("card_belum"), "value": int(tot["belum"]),
-         "sub": R.t("card_belum_sub", total=_num(tot["desa_kelurahan"], L), date=R.date(h["as_of"])),
-         "status": "ok" if tot["belum"] == 0 else "warn"},
+        belum,
         {"label": R.t("card_kurang"), "value": int(tot["kekurangan"]),
          "sub": R.t("card_kurang_sub", t=_pct_target(h["target_persen"], L), date=when),
          "status": "ok" if tot["kekurangan"] == 0 else "warn"},
@@ -76,7 +80,11 @@ def monev_table(R, kecamatan: str | None = None, caption: str | None = None) -> 
         R.t("col_kurang"): t["kekurangan"].to_numpy(),
         R.t("col_laju"): [fmt.number(x, L, 1) for x in t["laju_dibutuhkan"]]  # missing (no time left) prints "–",
     })
-    default = R.t("cap_monev", t=_pct_target(h["target_persen"], L), date=R.date(h["target_tanggal"]))
+    if h["target_persen"] is None:  # no target in force: no shortfall or pace columns
+        table = table.drop(columns=[R.t("col_kurang"), R.t("col_laju")])
+        default = R.t("cap_monev_tanpa")
+    else:
+        default = R.t("cap_monev", t=_pct_target(h["target_persen"], L), date=R.date(h["target_tanggal"]))
     return Table(table, _caption(caption, default), lang=L, dense=True, highlight_last=True)
 
 

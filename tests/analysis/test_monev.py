@@ -54,3 +54,10 @@ def test_one_kecamatan():
                       "kode_kecamatan": ["18.72.03", "18.72.01", "18.72.01"]})
     assert desa_to_do(d)["kode_desa"].tolist() == ["18.72.01.1001", "18.72.01.1003", "18.72.03.1002"]
     assert desa_to_do(d, "18.72.03")["kode_desa"].tolist() == ["18.72.03.1002"]
+
+
+def test_no_target_in_force_gives_no_pace():
+    # target_tanggal None (before Inpres 3/2022, none in params): what is left stays, no pace at all
+    t = remaining_by_kecamatan(cakupan(), "2019-06-04", None)
+    assert t["belum"].tolist() == [7, 6, 0, 13]
+    assert t["laju_dibutuhkan"].isna().all()

@@ -360,12 +360,14 @@ def test_rakorda_without_counts_per_group_gets_a_notice(demo):
     assert kinds(s) == ["Heading", "Chart", "Points"]
     points = s[2]
     assert 2 <= len(points) <= 1 + briefing.TOP_N and points.title == "Pokok pembicaraan untuk agenda"
-    # the furthest behind is named, with its uncovered desa
-    subs = b.tables["cakupan"][~b.tables["cakupan"]["total"]]
-    worst = subs.sort_values(["cakupan_persen", "kekurangan", "kode"], ascending=[True, False, True]).iloc[0]
-    tanpa = worst["desa_kelurahan"] - worst["tercakup"]
-    # no derived desa target any more: the default 100 %, so shortfall and desa without one are the same number
-    assert any(p.endswith(f"; {tanpa} desa/kelurahan belum memiliki Kampung KB.") for p in points)
+    # its target counts kecamatan: the kab/kota are ranked by kecamatan holding a Kampung KB (no desa target on
+    # 7 March 2017, before Inpres 3/2022), the furthest behind named with its kecamatan still without one
+    assert b.headline["target_persen"] is None
+    subs = b.tables["kecamatan"][~b.tables["kecamatan"]["total"]]
+    worst = subs.assign(gap=subs["kecamatan"] - subs["kecamatan_tercakup"]).sort_values(
+        ["gap", "kode"], ascending=[False, True]).iloc[0]
+    assert any(p.endswith(f": {worst['gap']} dari {worst['kecamatan']} kecamatan belum memiliki Kampung KB.")
+               for p in points)
     # the Rakorda's own measure: kecamatan holding a Kampung KB on 7 March 2017, counted from the raw files
     kkb = pd.read_csv(demo / "kampung_kb.csv", dtype=str)
     active = kkb["aktif"].eq("ya") | (kkb["tanggal_nonaktif"].fillna("") > "2017-03-07")

@@ -103,3 +103,14 @@ def test_rakorda_ranks_kabkota_by_kecamatan(rakorda, demo_data):
     worst = subs.assign(gap=gap).sort_values(["gap", "kode"], ascending=[False, True]).iloc[0]
     name = rakorda.sub_name(worst["nama"])
     assert f"{name}: {worst['gap']} dari {worst['kecamatan']} kecamatan belum memiliki Kampung KB." in list(s[2])
+
+
+def test_monev_without_a_target(demo_data):
+    R = _region(demo_data, "18.72", "2019-06-30")  # Kota Metro, before Inpres 3/2022
+    h = R.headline
+    cards = kb.monev_cards(R)
+    assert [c["label"] for c in cards] == ["Belum memiliki Kampung KB", "Laju yang dibutuhkan"]
+    assert cards[0]["value"] == h["desa_kelurahan"] - h["tercakup"] and "per 30 Juni 2019" in cards[1]["sub"]
+    table = kb.monev_table(R)
+    assert "Kekurangan" not in table.data.columns and "Per bulan" not in table.data.columns
+    assert "belum ada target cakupan" in table.caption

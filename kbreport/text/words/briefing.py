@@ -275,6 +275,10 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "Per kecamatan: yang belum dan laju yang dibutuhkan untuk target {t} pada {date}",
         "en": "By kecamatan: what is left and the pace needed for the {t} target by {date}",
     },
+    "briefing.cap_monev_tanpa": {
+        "id": "Per kecamatan: desa/kelurahan yang belum memiliki Kampung KB (belum ada target cakupan)",
+        "en": "By kecamatan: desa/kelurahan without a Kampung KB (no coverage target in force)",
+    },
     "briefing.cap_monev_desa": {
         "id": "Daftar kerja: {n} desa/kelurahan tanpa Kampung KB per {date}, menurut kecamatan",
         "en": "To-do list: {n} desa/kelurahan without a Kampung KB as of {date}, by kecamatan",
