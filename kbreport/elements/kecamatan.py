@@ -10,6 +10,8 @@ from kbreport.elements.values import without_total as _no_total
 
 __all__ = ["counts_kecamatan", "kecamatan_chart", "kecamatan_points"]
 
+TOP_N = 5  # kab/kota named as furthest behind (as kbreport.build.briefing.TOP_N for desa coverage)
+
 
 def counts_kecamatan(R) -> bool:
     """True when the event quotes a target in kecamatan and the briefing has the kecamatan table."""
@@ -38,7 +40,6 @@ def kecamatan_chart(R, caption: str | None = None):
 def kecamatan_point_list(R) -> list[str]:
     """Who has a Kampung KB in every kecamatan, the best (ties named), those with most kecamatan without one."""
     from kbreport.analysis.headline import extremes
-    from kbreport.build.briefing import TOP_N
     from kbreport.elements.values import number as _num
     from kbreport.text import fmt
     from kbreport.text.talking_points import name_ties

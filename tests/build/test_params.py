@@ -154,9 +154,10 @@ def test_wilayah_defaults_and_indonesia():
         assert p.kode is None
     p = parse_params({"laporan": "wilayah", "kode": 17, "as_of": "2024-06-30"})  # an int province code is fine
     assert p.kode == "17"
-    # rdk_target_persen None: the briefing takes the default in force on as_of (75 % from 2023, none before)
+    # targets None: the briefing takes the defaults in force on as_of (coverage 100 % by 2024 from 20 May 2022,
+    # Rumah DataKu 75 % from 2023; none before)
     assert (p.bahasa, p.target_tanggal, p.target_persen, p.rdk_target_persen, p.judul) == \
-        ("id", date(2024, 12, 31), 100.0, None, None)
+        ("id", None, None, None, None)
 
 
 def test_event_defaults():
