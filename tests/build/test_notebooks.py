@@ -93,7 +93,8 @@ def test_defaults_are_neutral_for_the_notebooks_kind():
         assert ev[key] is None, key
     for name in SHIPPED:
         d = defaults(name)
-        assert d["target_tanggal"] == "2024-12-31" and d["target_persen"] == 100.0
+        # None: the coverage target in force on as_of (Inpres 3/2022's 100 % by 2024, from 20 May 2022)
+        assert d["target_tanggal"] is None and d["target_persen"] is None
         assert d.get("rdk_target_persen") is None  # the default in force on as_of (75 % from 2023)
         assert (d["data_dir"], d["out_dir"], d["annex"], d["bahasa"]) == (None, None, True, "id")
     assert defaults("wilayah_briefing.ipynb")["catatan"] == [] == defaults("wilayah_briefing.ipynb")["sumber"]
