@@ -337,3 +337,21 @@ def test_one_sub_unit_below_target_takes_a_singular_verb_in_english():
 def test_unknown_language():
     with pytest.raises(ValueError):
         talking_points(bengkulu(), lang="fr")
+
+
+def test_no_target_in_force_says_nothing_of_pace_or_shortfall():
+    # before Inpres 3/2022 with no target in params (kbreport.analysis.targets): coverage and the spread only
+    h = bengkulu(as_of=date(2019, 6, 30), target_tanggal=None, target_persen=None, kekurangan=None,
+                 laju_dibutuhkan=None, perkiraan_tercapai=None, sub_unit_di_bawah_target=None,
+                 rumah_dataku_target_persen=None)
+    out = talking_points(h)
+    _clean(out)
+    text = " ".join(out)
+    for w in ("target", "diperlukan", "laju", "2024"):
+        assert w not in text, w
+    assert "Cakupan desa/kelurahan tertinggi di Kabupaten Rejang Lebong (98,2%) dan terendah di Kota Bengkulu " \
+           "(45,0%)." in out
+    en = talking_points(h, "en")
+    assert en[1] == "Desa/kelurahan coverage is highest in Rejang Lebong Regency (98.2%) and lowest in Bengkulu City " \
+                    "(45.0%)."
+    assert not any("target" in s for s in en)
