@@ -13,7 +13,7 @@ from tests.build.test_briefing import EVENT, event, section, words
 
 from kbreport import elements as kb
 from kbreport.analysis.targets import DEFAULT_TARGET_SEJAK, coverage_target
-from kbreport.build.figures import build_figures
+from kbreport.build.figures import build_figures, validate_figures
 
 
 def test_coverage_target_in_force_by_date():
@@ -41,7 +41,7 @@ def test_a_2019_region_briefing_has_no_target(demo_data):
     assert h["target_persen"] is None and h["target_tanggal"] is None and h["kekurangan"] is None
     fig = build_figures(h, R.params, True)
     assert fig["target"] is None and "kekurangan" not in fig
-    json.dumps(fig)  # still serialisable
+    validate_figures(json.loads(json.dumps(fig)), R.params)  # the contract accepts a null target
     cards = kb.headline_cards(R)
     # the third card: desa without a Kampung KB (no shortfall to a target), 1,513 - covered in Bengkulu
     assert cards[2]["value"] == h["desa_kelurahan"] - h["tercakup"]

@@ -340,7 +340,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.cap_bars_kec": {
         "id": "Peringkat {unit} menurut kecamatan yang memiliki Kampung KB, per {date}",
-        "en": "{unit} ranked by kecamatan holding a Kampung KB, as of {date}",
+        "en": "Ranking of {unit} by kecamatan holding a Kampung KB, as of {date}",
     },
     "briefing.axis_kec": {"id": "Kecamatan ber-Kampung KB (%)", "en": "Kecamatan with a Kampung KB (%)"},
     "briefing.agenda_kec_semua": {
