@@ -41,7 +41,10 @@ def heading(R, section: str) -> Heading:
     """The heading of one of the briefing's sections (SECTION_HEADINGS), in the report's language."""
     if section not in SECTION_HEADINGS:
         raise ValueError(f"unknown section {section!r}: use one of {', '.join(SECTION_HEADINGS)}")
-    return Heading(R.t(SECTION_HEADINGS[section], unit=R.unit, wilayah=R.wilayah, date=R.date(R.headline["as_of"])))
+    key = SECTION_HEADINGS[section]
+    if key == "h_ringkasan" and R.headline.get("target_persen") is None:  # no target in force on as_of
+        key = "h_ringkasan_tanpa"
+    return Heading(R.t(key, unit=R.unit, wilayah=R.wilayah, date=R.date(R.headline["as_of"])))
 
 
 class TitleBlock(Element):

@@ -49,6 +49,7 @@ def test_a_2019_region_briefing_has_no_target(demo_data):
     text = _all_words(R)
     for w in ("Kekurangan", "kekurangan", "kurang", "2024", "diperkirakan", "target cakupan 100", "Target 100"):
         assert w not in text, w
+    assert kb.heading(R, "ringkasan").text == "Angka utama per 30 Juni 2019"
     assert kb.trend_chart(R).caption == "Perkembangan Kampung KB dan desa/kelurahan tercakup"
 
 

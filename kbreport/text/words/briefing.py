@@ -5,6 +5,7 @@ from __future__ import annotations
 WORDS: dict[str, dict[str, str]] = {
     "briefing.h_ringkasan": {"id": "Angka utama terhadap target", "en": "Headline figures against the target"},
     "briefing.h_pokok": {"id": "Pokok pembicaraan", "en": "Talking points"},
+    "briefing.h_ringkasan_tanpa": {"id": "Angka utama per {date}", "en": "Headline figures as of {date}"},
     "briefing.h_cakupan": {"id": "Cakupan per {unit}", "en": "Coverage by {unit}"},
     "briefing.h_rdk": {"id": "Rumah DataKu dan kesiapan kelembagaan", "en": "Rumah DataKu and institutional readiness"},
     "briefing.h_hasil": {"id": "Hasil program KB di Kampung KB", "en": "Family-planning outcomes in Kampung KB"},
