@@ -271,8 +271,10 @@ def _kampung_kb(desa: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
     act["aktif"] = True
     # Inactive extras: pre-2022 Kampung KB that stopped; never in Lampung Barat (its 136 are a decree).
     n_in = int(round(INACTIVE_SHARE * len(act)))
+    # only desa every decree since 2015 has: an inactive one was active while an older decree was in force
+    old = desa["since"].eq(0).to_numpy() if "since" in desa else np.ones(len(desa), bool)
     pool = np.flatnonzero(~desa["unit"].eq(LAMPUNG_BARAT).to_numpy()
-                          & ~desa["kode_desa"].isin([MERTASINGA[0], SEMBADAK[0]]).to_numpy())
+                          & ~desa["kode_desa"].isin([MERTASINGA[0], SEMBADAK[0]]).to_numpy() & old)
     ina = pd.DataFrame({
         "pos": np.sort(rng.choice(pool, n_in, replace=False)),
         "day": rng.integers(I2[0], _day(date(2021, 12, 31)) + 1, n_in),

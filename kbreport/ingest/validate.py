@@ -221,8 +221,8 @@ def _rules_nonaktif(raw: RawTable, df: pd.DataFrame, sink: _Sink) -> None:
     sink.rows("nonaktif_but_active", _mask((aktif == True) & tgl.notna()), heading, t_raw)  # noqa: E712
     early = (tgl <= df["tanggal_pencanangan"]) & (tgl >= pd.Timestamp(schema.PROGRAMME_LAUNCH))
     sink.rows("nonaktif_before_launch", _mask(early), heading, t_raw,
-              date=lambda r: format_date(tgl.loc[r], sink.lang),
-              launch=lambda r: format_date(df.at[r, "tanggal_pencanangan"], sink.lang))
+              date=lambda r: fmt.date(tgl.loc[r], sink.lang),
+              launch=lambda r: fmt.date(df.at[r, "tanggal_pencanangan"], sink.lang))
 
 
 def _rule_two_desa_wide(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Series) -> None:
@@ -319,7 +319,7 @@ def _rules_desa_cantik(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Se
     tgl = df["tanggal_pembentukan"]
     other = tgl.notna() & df["tahun"].notna() & (tgl.dt.year != df["tahun"])
     sink.rows("desa_cantik_tahun_beda", _mask(other), raw.heading("tanggal_pembentukan"),
-              raw.frame.get("tanggal_pembentukan"), date=lambda r: format_date(tgl.loc[r], sink.lang),
+              raw.frame.get("tanggal_pembentukan"), date=lambda r: fmt.date(tgl.loc[r], sink.lang),
               tahun=lambda r: str(int(df.at[r, "tahun"])))
     dup = _duplicates(df["kode_desa"])
     if dup.any():

@@ -9,6 +9,8 @@ All figures go through `kbreport.text.fmt`.
 """
 from __future__ import annotations
 
+import math
+
 from kbreport.text import fmt
 from kbreport.text.i18n import sub_unit_kind
 
@@ -102,6 +104,14 @@ def _rate(x, lang) -> str:
     return fmt.number(x, lang, digits=0 if x >= 10 else 1)
 
 
+def _need_rate(x, lang) -> str:
+    """A pace that is needed, rounded up at the precision shown: 884.8 a month is "885", 3.21 is "3,3"
+    (at the rounded-down figure the target would be missed)."""
+    digits = 0 if x >= 10 else 1
+    scaled = round(x * 10 ** digits, 6)  # drop float noise before rounding up (3.3 must not become 3.4)
+    return fmt.number(math.ceil(scaled) / 10 ** digits, lang, digits=digits)
+
+
 def _join(items: list[str], lang: str) -> str:
     conj = " dan " if lang == "id" else " and "
     if len(items) <= 2:
@@ -193,7 +203,7 @@ def _pace(h, lang):
     # no month left: on the deadline day _target says it is today, after it that it was missed
     if not _ok(h.get("target_tanggal")) or fmt.as_date(h["as_of"]) >= fmt.as_date(h["target_tanggal"]):
         return None
-    need = _rate(float(h["laju_dibutuhkan"]), lang)
+    need = _need_rate(float(h["laju_dibutuhkan"]), lang)
     pace = h.get("laju_12_bulan")
     eta = h.get("perkiraan_tercapai")
     if _ok(pace) and float(pace) > 0 and _ok(eta):

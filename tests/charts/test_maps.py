@@ -162,7 +162,7 @@ def test_indonesia_all_38_provinces_from_the_total_row():
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from kbreport.ingest.demo import generate
+    from kbreport.demo.generator import generate
 
     data = tmp_path_factory.mktemp("demo")
     generate(data)

@@ -54,7 +54,7 @@ def test_bengkulu_indonesian_exact():
         "Untuk mencakup seluruh desa/kelurahan pada 31 Juli 2024 masih diperlukan 191 Kampung KB.",
         # March 2025 is after the 31 July 2024 deadline: said to be a straight line, not a forecast
         "Jika laju 12 bulan terakhir (rata-rata 22 desa/kelurahan per bulan) berlanjut lurus, target baru "
-        "tercapai sekitar Maret 2025; agar tepat waktu dibutuhkan 101 desa/kelurahan per bulan.",
+        "tercapai sekitar Maret 2025; agar tepat waktu dibutuhkan 102 desa/kelurahan per bulan.",
         "Sebanyak 8 dari 10 kabupaten/kota belum mencakup seluruh desa/kelurahannya; cakupan tertinggi "
         "di Kabupaten Rejang Lebong (98,2%) dan terendah di Kota Bengkulu (45,0%).",
         "Rumah DataKu telah terbentuk di 410 dari 1.322 Kampung KB (31,0%), masih di bawah target 75%.",
@@ -68,7 +68,7 @@ def test_bengkulu_english_exact():
         "covering 1,322 of 1,513 desa/kelurahan (87.4%).",
         "To cover every desa/kelurahan by 31 July 2024, 191 more Kampung KB are needed.",
         "If the pace of the last 12 months (an average of 22 desa/kelurahan a month) continued in a straight "
-        "line, the target would only be reached around March 2025; meeting it on time needs 101 desa/kelurahan "
+        "line, the target would only be reached around March 2025; meeting it on time needs 102 desa/kelurahan "
         "a month.",
         "8 of 10 kabupaten/kota have not yet covered all their desa/kelurahan; coverage is highest in "
         "Rejang Lebong Regency (98.2%) and lowest in Bengkulu City (45.0%).",
@@ -126,11 +126,11 @@ def test_pace_without_projection_and_zero_pace():
     # a pace but no date: the straight line lies more than 3 years past the deadline (trend.py)
     tp = talking_points(bengkulu(perkiraan_tercapai=None))
     assert tp[2] == ("Dalam 12 bulan terakhir rata-rata 22 desa/kelurahan baru tercakup setiap bulan, dan dengan "
-                     "laju ini target tidak tercapai dalam beberapa tahun; agar tepat waktu dibutuhkan 101 "
+                     "laju ini target tidak tercapai dalam beberapa tahun; agar tepat waktu dibutuhkan 102 "
                      "desa/kelurahan per bulan.")
     assert talking_points(bengkulu(perkiraan_tercapai=None), "en")[2] == (
         "Over the last 12 months an average of 22 desa/kelurahan were newly covered each month, and at this pace "
-        "the target would not be reached for several years; meeting it on time needs 101 desa/kelurahan a month.")
+        "the target would not be reached for several years; meeting it on time needs 102 desa/kelurahan a month.")
     tp0 = talking_points(bengkulu(laju_12_bulan=0.0, perkiraan_tercapai=None, laju_dibutuhkan=3.25))
     assert tp0[2] == ("Dalam 12 bulan terakhir tidak ada desa/kelurahan baru yang tercakup, "
                       "sedangkan untuk mencapai target dibutuhkan 3,3 desa/kelurahan per bulan.")
@@ -355,3 +355,16 @@ def test_no_target_in_force_says_nothing_of_pace_or_shortfall():
     assert en[1] == "Desa/kelurahan coverage is highest in Rejang Lebong Regency (98.2%) and lowest in Bengkulu City " \
                     "(45.0%)."
     assert not any("target" in s for s in en)
+
+
+def test_a_needed_pace_is_rounded_up():
+    # Indonesia on 31 March 2017: 82,287 desa/kelurahan to go in 93 months = 884.8 a month; at 884 a month
+    # 82,212 would be covered by the deadline, 75 short, so the sentence must say 885
+    need = 82287 / 93
+    tp = talking_points(bengkulu(laju_12_bulan=0.0, perkiraan_tercapai=None, laju_dibutuhkan=need, kekurangan=82287))
+    assert tp[2].endswith("dibutuhkan 885 desa/kelurahan per bulan.")
+    # one decimal below 10: 3.21 a month needed is 3,3 (not 3,2); an exact 3.3 stays 3,3
+    assert talking_points(bengkulu(laju_12_bulan=0.0, perkiraan_tercapai=None, laju_dibutuhkan=3.21))[2].endswith(
+        "dibutuhkan 3,3 desa/kelurahan per bulan.")
+    assert talking_points(bengkulu(laju_12_bulan=0.0, perkiraan_tercapai=None, laju_dibutuhkan=33 / 10), "en")[2].endswith(
+        "needs 3.3 a month.")
