@@ -115,7 +115,7 @@ def test_neutral_event_defaults_leak_nothing(master):
     info = notebook_info(builtin_dir() / "event_briefing.ipynb")
     d = {n: p["default"] for n, p in info.parameters.items()}
     assert d["selesai"] is None and d["peserta"] == [] and d["target"] == [] and d["tujuan"] == []
-    assert d["target_tanggal"] == "2024-12-31"
+    assert d["target_tanggal"] is None and d["target_persen"] is None  # None: the default in force on as_of
     mou = load_params(ROOT / "params" / "events" / "2023-04-03-mou-kalsel-bps.yaml", master=master)
     assert mou.selesai == mou.mulai and mou.peserta == [] and mou.jumlah_peserta is None
 
