@@ -203,6 +203,17 @@ def check_regions(params: ReportParams, master=None, file: str = "<params>") -> 
             wilayah.region(master, kode)
         except UnknownRegionError:
             raise ParamsError(file, key, f"kode wilayah {kode!r} tidak ada di master wilayah Kemendagri") from None
+    if params.kode and wilayah.decree_of(master) is not None and params.get("as_of") is not None:
+        # a briefing counts by the decree in force on as_of: the region must exist in it
+        from kbreport.ingest.decrees import decree_in_force
+
+        decree = decree_in_force(params.as_of)
+        try:
+            wilayah.region(wilayah.load_master(decree=decree.stem), params.kode)
+        except UnknownRegionError:
+            raise ParamsError(file, "kode", f"kode wilayah {params.kode!r} belum ada di {decree.judul}, yang berlaku per "
+                                            f"{params.as_of.isoformat()}; briefing wilayah ini baru dapat dibuat per "
+                                            f"tanggal keputusan yang memuatnya") from None
 
 
 def check_against_data(params: ReportParams, min_date: date | None, max_date: date | None, file: str = "<params>") -> None:

@@ -327,6 +327,8 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
         if meta_data.get("sintetis") is True and not figures["data_contoh"]:
             # the label on every page must not depend on the notebook remembering it
             raise ReportError("figures.json: data_contoh false, padahal sumber.json menyatakan data sintetis")
+        if wilayah.decree_of(master) is not None:  # names as the decree in force on as_of writes them
+            master = wilayah.load_master(decree=params.as_of)
         region = wilayah.region(master, params.kode)
         if figures["wilayah"]["nama"] != region.nama:
             raise ReportError(f"figures.json: wilayah.nama {figures['wilayah']['nama']!r} bukan nama master "

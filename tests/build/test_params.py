@@ -42,17 +42,28 @@ def test_every_shipped_params_file_is_valid(master):
     loaded = {f.relative_to(PARAMS).as_posix(): load_params(f, master=master) for f in files}
     wil = {k: v for k, v in loaded.items() if k.startswith("wilayah/")}
     ev = {k: v for k, v in loaded.items() if k.startswith("events/")}
-    assert len(wil) == 1 + 38 + 1 and len(ev) == 5
+    # 37 provinces: the briefings are as of 2024, when Kepmendagri 100.1.1-6117/2022 (no Papua Barat Daya)
+    # was in force; a params file for 96 as of then is refused (test_a_region_not_yet_in_the_decree_in_force)
+    assert len(wil) == 1 + 37 + 1 and len(ev) == 5
     assert all(p.laporan == "wilayah" and p.notebook == "wilayah_briefing" for p in wil.values())
     assert all(p.laporan == "event" and p.notebook == "event_briefing" for p in ev.values())
     kodes = [p.kode for p in wil.values()]
     assert kodes.count(None) == 1  # Indonesia
-    assert {k for k in kodes if k and len(k) == 2} == PROVINCES
-    assert len([k for k in kodes if k and len(k) == 2]) == 38  # each province once
+    assert {k for k in kodes if k and len(k) == 2} == PROVINCES - {"96"}
+    assert len([k for k in kodes if k and len(k) == 2]) == 37  # each province once
     lambar = [p for p in wil.values() if p.kode == "18.04"]
     assert len(lambar) == 1 and lambar[0].as_of == date(2024, 5, 12)
     assert {p.jenis for p in ev.values()} == {"workshop", "rakorda", "mou", "fasilitasi"}
     assert any(len(p.kode) == 5 for p in ev.values())  # one event below province level
+
+
+def test_a_region_not_yet_in_the_decree_in_force_is_refused_before_any_kernel(tmp_path, master):
+    p = tmp_path / "96.yaml"
+    p.write_text('laporan: wilayah\nkode: "96"\nas_of: 2024-06-30\n')
+    with pytest.raises(ParamsError, match=r"kode wilayah '96' belum ada di Kepmendagri No\. 100\.1\.1-6117 Tahun 2022"):
+        load_params(p, master=master)
+    p.write_text('laporan: wilayah\nkode: "96"\nas_of: 2025-06-30\n')
+    assert load_params(p, master=master).kode == "96"  # in Kepmendagri 300.2.2-2430/2025
 
 
 def test_shipped_fanout_builds_bengkulus_ten_kabkota(master):
