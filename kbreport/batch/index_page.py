@@ -77,17 +77,8 @@ def _e(x: Any) -> str:
     return html.escape("" if x is None else str(x), quote=True)
 
 
-def _as_int(x: Any) -> int | None:
-    if isinstance(x, bool) or x is None:
-        return None
-    try:
-        f = float(x)
-    except (TypeError, ValueError):
-        return None
-    return int(f) if math.isfinite(f) and f == int(f) else None
-
-
 def _as_float(x: Any) -> float | None:
+    """A finite number from figures.json, else None (a bool is not a count)."""
     if isinstance(x, bool) or x is None:
         return None
     try:
@@ -95,6 +86,11 @@ def _as_float(x: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return f if math.isfinite(f) else None
+
+
+def _as_int(x: Any) -> int | None:
+    f = _as_float(x)
+    return int(f) if f is not None and f == int(f) else None
 
 
 def _int(x: Any, lang: str) -> str:
