@@ -15,6 +15,7 @@ from kbreport import __version__
 from kbreport.cli_help import Fail, Group, Option, bahasa_option, option
 from kbreport.text import fmt
 from kbreport.text.catalogue import t
+from kbreport.text.params_text import error_text
 
 
 @click.group(cls=Group, help="cli.main", context_settings={"help_option_names": ["-h", "--help"]})
@@ -212,7 +213,7 @@ def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernel
         result = run_batch(params, out, data_dir=data, jobs=jobs, formats=fmts, force=force, timeout=timeout,
                            dask_address=dask, warm_kernels=not fresh_kernels, lang=lang)
     except (KbreportError, OSError) as e:  # the message says it all: no "Error:", no traceback
-        click.echo(str(e) if isinstance(e, KbreportError) else _os_error(e, out, lang, folder=True), err=True)
+        click.echo(error_text(e, lang) if isinstance(e, KbreportError) else _os_error(e, out, lang, folder=True), err=True)
         sys.exit(EXIT_FAILED)
     if result.exit_code:
         sys.exit(result.exit_code)
@@ -229,7 +230,7 @@ def new_cmd(name: str, lang: str) -> None:
     try:
         nb, params = new_report(name)
     except KbreportError as e:
-        raise Fail(str(e), lang) from None
+        raise Fail(error_text(e, lang), lang) from None
     except OSError as e:
         raise Fail(_os_error(e, Path.cwd(), lang), lang) from None
     click.echo(t("cli.new.done", lang, notebook=nb, params=params))

@@ -74,15 +74,23 @@ class UnknownRegionError(KbreportError, KeyError):
 
 
 class ParamsError(KbreportError):
-    """A params file is invalid: names the file, the key (None: the whole file) and the reason."""
+    """A params file is invalid: names the file, the key (None: the whole file) and the reason.
 
-    def __init__(self, file: str, key: str | None, reason: str):
+    `reason` (and str()) is the Indonesian text. `msg` and `fields` say the same as a catalogue key
+    (`params.*`) and the values filled into it, so kbreport.text.params_text renders it in the user's
+    language; a field holding {"id": ..., "en": ...} is itself in both languages. `also`: the other
+    problems of the same file, each (key, msg, fields). Without `msg` the reason is shown as it is."""
+
+    def __init__(self, file: str, key: str | None, reason: str, msg: str | None = None,
+                 fields: dict | None = None, also: tuple | list = ()):
         self.file, self.key, self.reason = file, key, reason
+        self.msg, self.fields = msg, dict(fields or {})
+        self.also = tuple(tuple(x) for x in also)
         where = f"{file}: {key}: " if key else f"{file}: "
         super().__init__(where + reason)
 
     def __reduce__(self):
-        return type(self), (self.file, self.key, self.reason)
+        return type(self), (self.file, self.key, self.reason, self.msg, self.fields, self.also)
 
 
 class ReportError(KbreportError):

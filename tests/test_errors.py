@@ -32,7 +32,9 @@ SAMPLES = {
     "WarmKernelError": lambda c: c("kernel tidak dapat dimulai"),
     "Structural": lambda c: c("quote_unbalanced", line=3, lines=1530),
     "Unreadable": lambda c: c("too_large", size=300, limit=200),
-    "KeyedError": lambda c: c("target_persen", "harus di antara 0 dan 100"),
+    "KeyedError": lambda c: c("as_of", "params.future", date="2030-01-01"),
+    "RuleError": lambda c: c("params.kode_float", got="16.1"),
+    "_KeyNotHashable": lambda c: c(None),
     "_DuplicateKeyError": lambda c: c("kode", 2, None),
     "Fail": lambda c: c("kode wilayah '99' tidak ada di master", "en"),  # kbreport.cli_help
 }
@@ -87,6 +89,18 @@ def test_the_two_that_failed_and_the_one_that_doubled():
     assert str(u) == "kode wilayah '99.01' tidak ada" and u.kode == "99.01"  # once, not nested in itself
     assert isinstance(u, KeyError) and isinstance(pickle.loads(pickle.dumps(ReportTimeout("x"))), TimeoutError)
     assert issubclass(ReportTimeout, ReportError) and issubclass(MasterError, errors.KbreportError)
+
+
+def test_a_params_error_keeps_its_catalogue_entry_across_pickling():
+    from kbreport.text.params_text import params_error, params_error_text
+
+    e = params_error("p.yaml", "kode", "params.kode_float", also=[("as_of", "params.future", {"date": "2030-01-01"})],
+                     got="16.1")
+    back = pickle.loads(pickle.dumps(e))
+    assert str(back) == str(e) == ("p.yaml: kode: kode wilayah 16.1 terbaca sebagai angka; tulis dalam tanda kutip, "
+                                   "mis. kode: \"16.10\" — juga: as_of: 2030-01-01 masih di masa depan")
+    assert params_error_text(back, "en") == ("p.yaml: kode: region code 16.1 was read as a number; write it in quotes, "
+                                             "e.g. kode: \"16.10\" — also: as_of: 2030-01-01 is in the future")
 
 
 def test_errors_module_is_a_leaf():

@@ -13,6 +13,8 @@ from pathlib import Path
 from kbreport.batch.jobs import Job
 from kbreport.errors import KbreportError, ParamsError, ReportError
 from kbreport.paths import safe_stem
+from kbreport.text.catalogue import t
+from kbreport.text.params_text import params_failure
 
 __all__ = ["PARAMS_SUFFIXES", "Resolver", "discover_params", "plan_jobs", "default_resolver",
            "default_resolver_for", "default_data_dir"]
@@ -22,9 +24,9 @@ PARAMS_SUFFIXES = (".yaml", ".yml")
 Resolver = Callable[[Path], "Path | list | None"]
 
 
-def discover_params(paths: Iterable[str | os.PathLike]) -> list[Path]:
+def discover_params(paths: Iterable[str | os.PathLike], lang: str = "id") -> list[Path]:
     """Params files from files and folders (folders: every *.yaml/*.yml below, hidden ones left out).
-    Order: as given, each folder sorted; duplicates once. A missing path raises ReportError."""
+    Order: as given, each folder sorted; duplicates once. A missing path raises ReportError (in `lang`)."""
     found: list[Path] = []
     seen: set[Path] = set()
     for raw in paths:
@@ -38,7 +40,7 @@ def discover_params(paths: Iterable[str | os.PathLike]) -> list[Path]:
         elif p.is_file():
             cands = [p]
         else:
-            raise ReportError(f"{p}: file atau folder params tidak ditemukan")
+            raise ReportError(t("params.path_missing", lang, path=p))
         for q in cands:
             key = q.resolve()
             if key not in seen:
@@ -47,13 +49,13 @@ def discover_params(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return found
 
 
-def plan_jobs(params_files: Sequence[Path], resolver: Resolver | None) -> list[Job]:
+def plan_jobs(params_files: Sequence[Path], resolver: Resolver | None, lang: str = "id") -> list[Job]:
     """The jobs of these params files: one per file, or one per region of a fan-out.
 
     `resolver(params_path)` returns the notebook path (one report, named by the file's sanitised
     stem) or a list of kbreport.batch.plan.ReportSpec (a fan-out); a ParamsError or ReportError from it
     fails that file's report before any worker sees it. Two reports that would write the same output
-    folder both fail (building either one would silently hide the other)."""
+    folder both fail (building either one would silently hide the other). Reasons are in `lang`."""
     jobs: list[Job] = []
     for p in params_files:
         if resolver is None:
@@ -62,7 +64,7 @@ def plan_jobs(params_files: Sequence[Path], resolver: Resolver | None) -> list[J
         try:
             got = resolver(p)
         except ParamsError as e:
-            jobs.append(Job(name=safe_stem(p.stem), params_path=p, error=f"params tidak valid — {e}"))
+            jobs.append(Job(name=safe_stem(p.stem), params_path=p, error=params_failure(e, lang)))
             continue
         except ReportError as e:
             jobs.append(Job(name=safe_stem(p.stem), params_path=p, error=str(e)))
@@ -82,7 +84,7 @@ def plan_jobs(params_files: Sequence[Path], resolver: Resolver | None) -> list[J
         if len(same) > 1:
             files = ", ".join(dict.fromkeys(str(j.params_path) for j in same))
             for j in same:
-                j.error = f"nama laporan {name!r} dipakai lebih dari satu file params ({files}); ganti nama salah satunya"
+                j.error = t("params.name_taken", lang, name=repr(name), files=files)
     return jobs
 
 

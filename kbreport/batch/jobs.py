@@ -8,7 +8,7 @@
 The builder (`RunSettings.builder`) is a picklable callable with the signature of
 kbreport.build.report.build_report, and is always called with all of its keywords:
 `builder(params_path, out_dir, data_dir=, formats=, timeout=, kernel_name=, work_dir=, notebooks=,
-kernel=, kode=, name=)`. It returns a kbreport.build.report.ReportResult (status "ok"/"failed",
+kernel=, kode=, name=, lang=)` (`lang`: the run's language, of the reason a report fails with). It returns a kbreport.build.report.ReportResult (status "ok"/"failed",
 reason, seconds, timings) or raises; on success it has put the report's files in `out_dir/<name>/`.
 """
 from __future__ import annotations
@@ -53,6 +53,7 @@ class RunSettings:
     timeout: float = 600
     kernel_name: str = "python3"
     warm_kernels: bool = True  # local workers keep one kernel warm across their reports
+    lang: str = "id"  # of the reasons a report fails with (the run's language)
 
 
 @dataclass

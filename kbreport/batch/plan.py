@@ -18,7 +18,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbreport.errors import ParamsError, UnknownRegionError
+from kbreport.errors import UnknownRegionError
+from kbreport.text.params_text import both, params_error
 
 __all__ = ["ReportSpec", "FANOUT_LEVELS", "expand_params", "member_name"]
 
@@ -49,18 +50,18 @@ def member_name(stem: str, kode: str) -> str:
 def _fanout(raw: dict, file: str) -> tuple[str, str | None, bool]:
     unknown = [k for k in raw if k not in _FANOUT_KEYS]
     if unknown:
-        raise ParamsError(file, f"kode.{unknown[0]}", f"kunci tidak dikenal (yang boleh: {', '.join(_FANOUT_KEYS)})")
+        raise params_error(file, f"kode.{unknown[0]}", "params.unknown_key_of", allowed=", ".join(_FANOUT_KEYS))
     setiap = raw.get("setiap")
     if setiap not in FANOUT_LEVELS:
-        raise ParamsError(file, "kode.setiap", f"harus salah satu dari {', '.join(FANOUT_LEVELS)}, bukan {setiap!r}")
+        raise params_error(file, "kode.setiap", "params.one_of", expected=", ".join(FANOUT_LEVELS), got=repr(setiap))
     di = raw.get("di")
     if isinstance(di, int) and not isinstance(di, bool):
         di = f"{di:02d}"
     if di is not None and not isinstance(di, str):
-        raise ParamsError(file, "kode.di", f"harus kode wilayah dalam tanda kutip, mis. \"16\", bukan {di!r}")
+        raise params_error(file, "kode.di", "params.fanout_di", got=repr(di))
     dalam = raw.get("dalam_data", False)
     if not isinstance(dalam, bool):
-        raise ParamsError(file, "kode.dalam_data", f"harus true/false, bukan {dalam!r}")
+        raise params_error(file, "kode.dalam_data", "params.bool", got=repr(dalam))
     return setiap, (di.strip() or None) if isinstance(di, str) else None, dalam
 
 
@@ -74,10 +75,10 @@ def _regions(master, setiap: str, di: str | None, file: str) -> list[str]:
         try:
             parent = region(master, k)
         except UnknownRegionError:
-            raise ParamsError(file, "kode.di", f"kode wilayah {di!r} tidak ada di master wilayah Kemendagri") from None
+            raise params_error(file, "kode.di", "params.region_unknown", kode=repr(di)) from None
         order = ("nasional", "provinsi", "kabkota", "kecamatan", "desa")
         if order.index(parent.tingkat) >= order.index(setiap):
-            raise ParamsError(file, "kode.di", f"{parent.nama_lengkap} ({k}) bukan wilayah di atas {setiap}")
+            raise params_error(file, "kode.di", "params.fanout_not_above", nama=parent.nama_lengkap, kode=k, setiap=setiap)
         rows = rows[rows["kode"].str.startswith(k + ".")]
     return sorted(rows["kode"].tolist())
 
@@ -114,12 +115,12 @@ def expand_params(params_path: str | os.PathLike, master=None, coverage=None, da
     codes = _regions(master, setiap, di, file)
     if dalam:
         if coverage is None:
-            raise ParamsError(file, "kode.dalam_data", "cakupan data tidak diketahui (jalankan lewat kbreport run --data)")
+            raise params_error(file, "kode.dalam_data", "params.fanout_no_coverage")
         codes = [c for c in codes if coverage.contains(c)]
     if not codes:
-        where = f" di {di}" if di else ""
-        why = " yang tercakup data" if dalam else ""
-        raise ParamsError(file, "kode", f"tidak ada {setiap}{where}{why}")
+        where = both("params.fanout_in", di=di) if di else ""
+        why = both("params.fanout_covered") if dalam else ""
+        raise params_error(file, "kode", "params.fanout_none", setiap=setiap, where=where, why=why)
     nb = find_notebook(data, path, file)
     parse_params(dict(data, kode=codes[0]), f"{file} (kode {codes[0]})", params_path=path)  # level, types
     return [ReportSpec(name=member_name(stem, c), params_path=path, notebook=nb, kode=c, group=stem, error=refused(c))

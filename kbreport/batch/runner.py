@@ -183,10 +183,10 @@ def run_batch(
             resolver = default_resolver_for(data_dir)
     data = Path(data_dir) if data_dir is not None else None
     if data is not None and not data.exists():
-        raise ReportError(f"{data}: folder data tidak ditemukan")
-    files = discover_params(paths)
+        raise ReportError(run_message("data_missing", lang, folder=data))
+    files = discover_params(paths, lang)
     if not files:
-        raise ReportError("tidak ada file params (*.yaml) di " + ", ".join(str(p) for p in paths))
+        raise ReportError(run_message("no_params_files", lang, paths=", ".join(str(p) for p in paths)))
     n_workers = max(1, int(jobs)) if jobs else default_jobs()
 
     mode = "dask" if dask_address else "local"
@@ -201,7 +201,7 @@ def run_batch(
             todo = _ready_to_build(todo, outcomes, out, data if builder is _default_builder() else None, prog, lang)
             if todo:
                 settings = RunSettings(builder=builder, out_dir=out, data_dir=data, formats=formats, timeout=timeout,
-                                       kernel_name=kernel_name, warm_kernels=warm_kernels)
+                                       kernel_name=kernel_name, warm_kernels=warm_kernels, lang=lang)
                 _execute(_executor(settings, dask_address, min(n_workers, len(todo)), prog), todo, outcomes, out,
                          prog)
         except _Stop as s:
@@ -245,7 +245,7 @@ def _key(job: Job) -> str:
 def _plan(files: list[Path], resolver: Resolver | None, out: Path, data: Path | None, formats: tuple[str, ...],
           force: bool, outcomes: dict[str, ReportOutcome], prog: Progress) -> list[Job]:
     """Fill `outcomes` (failed before start, skipped as up to date, or pending) and return the jobs to build."""
-    plan = plan_jobs(files, resolver)
+    plan = plan_jobs(files, resolver, prog.lang)
     prog.total = len(plan)  # a fan-out is many reports from one file
     cache = HashCache()
     code = code_fingerprint(cache)

@@ -100,13 +100,14 @@ def call_builder(settings: RunSettings, name: str, kode: str | None, params_path
             kernel=kernel,
             kode=kode,
             name=name,
+            lang=settings.lang,
         )
         status, reason = res.status, (str(res.reason) if res.reason else None)
         timings = {str(k): float(v) for k, v in (res.timings or {}).items() if isinstance(v, (int, float))}
         if status not in ("ok", "failed"):
             status, reason = "failed", f"builder mengembalikan status tidak dikenal {status!r}"
     except Exception as e:  # noqa: BLE001 - every failure becomes a recorded reason
-        status, reason = "failed", describe_failure(e, timeout)
+        status, reason = "failed", describe_failure(e, timeout, settings.lang)
     finally:
         if armed:
             signal.setitimer(signal.ITIMER_REAL, 0)

@@ -1,6 +1,7 @@
 """Why a report failed, in one line for the run summary, the manifest and the index page.
 
     describe_failure(exc, timeout) -> "sel ke-4 (In [3]), baris 2: `x = 1 / 0` → ZeroDivisionError: …"
+    describe_failure(params_error, lang="en") -> "invalid params — params/x.yaml: kode: …"
 
 Used by kbreport.build.report.build_report (which never raises for a failed report) and by the batch
 runner (for builders that raise, workers that die, and its own time limit).
@@ -11,6 +12,7 @@ import re
 from typing import Any
 
 from kbreport.errors import KbreportError, ParamsError, ReportTimeout
+from kbreport.text.params_text import params_failure
 
 __all__ = ["describe_failure", "describe_cell_error"]
 
@@ -53,10 +55,11 @@ def describe_cell_error(exc: Any) -> str:
     return f"{cell}{where}: `{code}` → {ename}: {evalue}".rstrip(": ")
 
 
-def describe_failure(exc: BaseException, timeout: float | None = None) -> str:
+def describe_failure(exc: BaseException, timeout: float | None = None, lang: str = "id") -> str:
+    """Why a report failed, in one line; a params error in `lang` (the run's language)."""
     names = _class_names(exc)
     if isinstance(exc, ParamsError):
-        return f"params tidak valid — {exc}"
+        return params_failure(exc, lang)
     if "PapermillExecutionError" in names:
         return describe_cell_error(exc)
     if "DeadKernelError" in names:

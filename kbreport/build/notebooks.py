@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kbreport.errors import ParamsError
+from kbreport.text.params_text import params_error
 
 __all__ = ["BUILTIN", "NotebookInfo", "builtin_dir", "project_root", "find_notebook", "notebook_info",
            "search_dirs"]
@@ -71,48 +71,46 @@ def find_notebook(data: dict, params_path: str | os.PathLike | None, file: str) 
     """The notebook a params mapping names (`notebook:` or `laporan:`); ParamsError naming the key."""
     nb, laporan = data.get("notebook"), data.get("laporan")
     if nb is not None and laporan is not None:
-        raise ParamsError(file, "laporan", "tulis salah satu saja: notebook atau laporan")
+        raise params_error(file, "laporan", "params.notebook_or_laporan")
     if nb is None and laporan is None:
-        raise ParamsError(file, "notebook", "wajib diisi: nama notebook (mis. monev_kampung_kb), "
-                                            "atau laporan: wilayah / event")
+        raise params_error(file, "notebook", "params.notebook_required")
     if laporan is not None:
         if laporan not in BUILTIN:
-            raise ParamsError(file, "laporan", f"harus 'wilayah' atau 'event', bukan {laporan!r} "
-                                               f"(notebook lain: tulis notebook: NAMA)")
+            raise params_error(file, "laporan", "params.laporan_choice", got=repr(laporan))
         nb = BUILTIN[laporan]
     if not isinstance(nb, str) or not nb.strip():
-        raise ParamsError(file, "notebook", f"harus nama notebook (teks), bukan {nb!r}")
+        raise params_error(file, "notebook", "params.notebook_text", got=repr(nb))
     nb = nb.strip()
     if "/" in nb or "\\" in nb or nb.endswith(".ipynb"):
         return _relative_notebook(nb, params_path, file)
     stem = nb
     if not _NAME.match(stem):
-        raise ParamsError(file, "notebook", f"nama notebook {nb!r} hanya boleh huruf, angka, '_' dan '-'")
+        raise params_error(file, "notebook", "params.notebook_name", name=repr(nb))
     dirs = search_dirs(params_path)
     for d in dirs:
         cand = d / f"{stem}.ipynb"
         if cand.is_file():
             return cand
     where = ", ".join(str(d) for d in dirs)
-    raise ParamsError(file, "notebook", f"notebook {stem!r} tidak ditemukan (dicari {stem}.ipynb di: {where})")
+    raise params_error(file, "notebook", "params.notebook_not_found", name=repr(stem), stem=stem, where=where)
 
 
 def _relative_notebook(rel: str, params_path, file: str) -> Path:
     """A notebook path relative to the params file; it must stay inside the params file's project."""
     if params_path is None:
-        raise ParamsError(file, "notebook", "path notebook hanya berlaku dari file params")
+        raise params_error(file, "notebook", "params.notebook_path_no_file")
     if os.path.isabs(rel) or "\x00" in rel:
-        raise ParamsError(file, "notebook", f"path notebook {rel!r} harus relatif terhadap file params")
+        raise params_error(file, "notebook", "params.notebook_path_absolute", path=repr(rel))
     base = Path(params_path).resolve().parent
     root = project_root(params_path) or base
     cand = base / rel
     if cand.is_symlink():
-        raise ParamsError(file, "notebook", f"{rel!r} adalah tautan simbolik; tidak dipakai")
+        raise params_error(file, "notebook", "params.notebook_symlink", path=repr(rel))
     real = cand.resolve()
     if not (real == root or root in real.parents):
-        raise ParamsError(file, "notebook", f"path notebook {rel!r} keluar dari folder proyek {root}")
+        raise params_error(file, "notebook", "params.notebook_outside", path=repr(rel), root=str(root))
     if real.suffix != ".ipynb" or not real.is_file():
-        raise ParamsError(file, "notebook", f"notebook {rel!r} tidak ditemukan")
+        raise params_error(file, "notebook", "params.notebook_path_missing", path=repr(rel))
     return cand
 
 
@@ -142,7 +140,7 @@ def notebook_info(path: str | os.PathLike) -> NotebookInfo:
     try:
         st = path.stat()
     except OSError:
-        raise ParamsError(str(path), None, "notebook tidak ditemukan") from None
+        raise params_error(str(path), None, "params.notebook_missing") from None
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
     if key not in _CACHE:
         _CACHE[key] = _read_info(path)
@@ -156,19 +154,18 @@ def _read_info(path: Path) -> NotebookInfo:
     try:
         nb = nbformat.read(str(path), as_version=4)
     except Exception as e:  # noqa: BLE001 - a broken notebook file is a user error, said plainly
-        raise ParamsError(str(path), None, f"notebook tidak dapat dibaca ({type(e).__name__})") from None
+        raise params_error(str(path), None, "params.notebook_unreadable", kind=type(e).__name__) from None
     cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     if not cells:
-        raise ParamsError(str(path), None, "tidak ada sel bertag 'parameters'")
+        raise params_error(str(path), None, "params.no_parameters_cell")
     if len(cells) > 1:
-        raise ParamsError(str(path), None, "lebih dari satu sel bertag 'parameters'")
+        raise params_error(str(path), None, "params.parameters_cells")
     params: dict[str, dict[str, Any]] = {}
     for name, p in papermill.inspect_notebook(str(path)).items():
         try:
             default = ast.literal_eval(p["default"])
         except (ValueError, SyntaxError):
-            raise ParamsError(str(path), name, f"nilai bawaan {p['default']!r} bukan nilai tetap "
-                                               f"(teks, angka, daftar, None)") from None
+            raise params_error(str(path), name, "params.default_not_literal", default=repr(p["default"])) from None
         ann = None if p.get("inferred_type_name") in (None, "None") else p["inferred_type_name"]
         params[name] = {"annotation": ann, "default": default, "help": p.get("help") or ""}
     meta = nb.metadata.get("kbreport", {}) if isinstance(nb.metadata.get("kbreport"), dict) else {}

@@ -12,10 +12,11 @@ kbreport.build.params_rules: `kode` is a Kemendagri code in the master, dates ar
 future, `bahasa` is id or en, `peserta` is a list of elements …), plus the rules between parameters (an event does not end before it
 starts; an MoU has two parties). Unknown keys are errors. Every problem is raised as
 `ParamsError(file, key, reason)`; `key` is a dotted path with list items numbered from 1 as a user
-counts them ("peserta[2].jumlah").
+counts them ("peserta[2].jumlah"). The reason is a catalogue entry (params.*): str() says it in
+Indonesian, kbreport.text.params_text in the user's language.
 
 Reading the YAML (bounded in size and time, no aliases) is kbreport.build.params_yaml; turning
-pydantic's errors into plain Indonesian is kbreport.build.params_reasons. Every public name of
+pydantic's errors into plain words is kbreport.build.params_reasons. Every public name of
 those modules used by callers is importable from here too.
 
 Region names are never typed in params: they come from the master.
@@ -37,7 +38,8 @@ from kbreport.build.params_rules import (DEFAULT_RDK_TARGET_PERSEN, DEFAULT_TARG
                                          NAME_RULES, RESERVED, RUNTIME, KeyedError, Kunjungan, Orang, Peserta, Pihak,
                                          Target, cross_checks, derive, field_type)
 from kbreport.build.params_yaml import read_params_file
-from kbreport.errors import ParamsError, UnknownRegionError
+from kbreport.errors import UnknownRegionError
+from kbreport.text.params_text import both, params_error
 
 __all__ = [
     "ReportParams", "Peserta", "Pihak", "Orang", "Target", "Kunjungan", "NAME_RULES", "RUNTIME", "RESERVED",
@@ -151,7 +153,7 @@ def validate_values(values: dict, fields: dict[str, tuple[str | None, Any]], fil
     try:
         cross_checks(typed)
     except KeyedError as e:
-        raise ParamsError(file, e.key, e.reason) from None
+        raise params_error(file, e.key, e.msg, **e.fields) from None
     return ReportParams(typed, laporan, notebook)
 
 
@@ -166,19 +168,19 @@ def parse_params(data: Any, file: str = "<params>", params_path: str | os.PathLi
     from kbreport.build.notebooks import find_notebook, notebook_info
 
     if not isinstance(data, dict):
-        kind = "kosong" if data is None else type(data).__name__
-        raise ParamsError(file, None, f"isi file harus pemetaan (kunci: nilai), bukan {kind}")
+        kind = both("params.kind_empty") if data is None else type(data).__name__
+        raise params_error(file, None, "params.not_mapping", kind=kind)
     bad = [k for k in data if not isinstance(k, str)]
     if bad:
-        raise ParamsError(file, str(bad[0]), "nama kunci harus teks")
+        raise params_error(file, str(bad[0]), "params.key_not_text")
     nb_path = find_notebook(data, params_path, file)
     info = notebook_info(nb_path)
     values = {k: v for k, v in data.items() if k not in RESERVED}
     runtime = [k for k in values if k in RUNTIME]
     if runtime:
-        raise ParamsError(file, runtime[0], "diatur oleh kbreport run, bukan oleh file params")
+        raise params_error(file, runtime[0], "params.runtime_key")
     if isinstance(values.get("kode"), dict):
-        raise ParamsError(file, "kode", "kumpulan wilayah (setiap/di) hanya dapat dibangun lewat kbreport run")
+        raise params_error(file, "kode", "params.kode_set_run_only")
     return validate_values(values, info.fields, file, laporan=info.laporan, notebook=nb_path.stem,
                            kode_levels=info.kode_levels)
 
@@ -202,7 +204,7 @@ def check_regions(params: ReportParams, master=None, file: str = "<params>") -> 
         try:
             wilayah.region(master, kode)
         except UnknownRegionError:
-            raise ParamsError(file, key, f"kode wilayah {kode!r} tidak ada di master wilayah Kemendagri") from None
+            raise params_error(file, key, "params.region_unknown", kode=repr(kode)) from None
     if params.kode and wilayah.decree_of(master) is not None and params.get("as_of") is not None:
         # a briefing counts by the decree in force on as_of: the region must exist in it
         from kbreport.ingest.decrees import decree_in_force
@@ -211,9 +213,8 @@ def check_regions(params: ReportParams, master=None, file: str = "<params>") -> 
         try:
             wilayah.region(wilayah.load_master(decree=decree.stem), params.kode)
         except UnknownRegionError:
-            raise ParamsError(file, "kode", f"kode wilayah {params.kode!r} belum ada di {decree.judul}, yang berlaku per "
-                                            f"{params.as_of.isoformat()}; briefing wilayah ini baru dapat dibuat per "
-                                            f"tanggal keputusan yang memuatnya") from None
+            raise params_error(file, "kode", "params.region_not_in_decree", kode=repr(params.kode), decree=decree.judul,
+                               as_of=params.as_of.isoformat()) from None
 
 
 def check_against_data(params: ReportParams, min_date: date | None, max_date: date | None, file: str = "<params>") -> None:
@@ -222,11 +223,11 @@ def check_against_data(params: ReportParams, min_date: date | None, max_date: da
     lo = _as_date(min_date)
     hi = _as_date(max_date)
     if lo is not None and as_of < lo:
-        raise ParamsError(file, "as_of", f"{as_of.isoformat()} sebelum awal data ({lo.isoformat()}); "
-                                         f"rentang data {lo.isoformat()} s.d. {hi.isoformat() if hi else '…'}")
+        raise params_error(file, "as_of", "params.before_data", as_of=as_of.isoformat(), lo=lo.isoformat(),
+                           hi=hi.isoformat() if hi else "…")
     if hi is not None and as_of > hi:
-        raise ParamsError(file, "as_of", f"{as_of.isoformat()} sesudah akhir data ({hi.isoformat()}); "
-                                         f"rentang data {lo.isoformat() if lo else '…'} s.d. {hi.isoformat()}")
+        raise params_error(file, "as_of", "params.after_data", as_of=as_of.isoformat(), lo=lo.isoformat() if lo else "…",
+                           hi=hi.isoformat())
 
 
 def _as_date(d) -> date | None:

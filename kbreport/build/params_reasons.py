@@ -1,7 +1,8 @@
-"""pydantic's validation errors of report parameters as one ParamsError, its reason in plain Indonesian.
+"""pydantic's validation errors of report parameters as one ParamsError, its reason a catalogue entry.
 
 The key is a dotted path with list items numbered from 1 as a user counts them ("peserta[2].jumlah");
-the first problem is the reason, up to five more follow it ("— juga: …").
+the first problem is the reason, up to five more follow it ("— juga: …"); the words are params.* of
+kbreport.text.words.params (Indonesian in str(), either language through kbreport.text.params_text).
 """
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kbreport.build.params_rules import KeyedError
-from kbreport.errors import ParamsError
+from kbreport.build.params_rules import KeyedError, RuleError
+from kbreport.text.params_text import params_error
 
 __all__ = ["raise_validation"]
 
@@ -32,47 +33,50 @@ def _short(v: Any) -> str:
     return s if len(s) <= 60 else s[:57] + "…"
 
 
-def _reason(err: dict, model: type[BaseModel]) -> str:
+def _reason(err: dict, model: type[BaseModel]) -> tuple[str, dict]:
+    """The catalogue entry (params.*) and fields that say why pydantic refused a value."""
     t = err["type"]
     ctx = err.get("ctx") or {}
-    got = err.get("input")
+    got = _short(err.get("input"))
     if t == "extra_forbidden":
-        allowed = ", ".join(sorted(model.model_fields))
-        return f"kunci tidak dikenal (kunci yang boleh di tingkat atas: {allowed})" if len(err["loc"]) == 1 \
-            else "kunci tidak dikenal"
+        if len(err["loc"]) == 1:
+            return "params.unknown_key_top", {"allowed": ", ".join(sorted(model.model_fields))}
+        return "params.unknown_key", {}
     if t == "missing":
-        return "wajib diisi"
+        return "params.required", {}
     if t in ("int_type", "int_parsing", "int_from_float"):
-        return f"harus bilangan bulat, bukan {_short(got)}"
+        return "params.int", {"got": got}
     if t in ("float_type", "float_parsing"):
-        return f"harus angka, bukan {_short(got)}"
+        return "params.float", {"got": got}
     if t == "string_type":
-        return f"harus teks, bukan {_short(got)}"
+        return "params.text", {"got": got}
     if t in ("string_too_short",):
-        return "tidak boleh kosong"
+        return "params.empty", {}
     if t in ("string_too_long", "too_long"):
-        return f"terlalu panjang (batas {ctx.get('max_length')})"
+        return "params.too_long", {"limit": ctx.get("max_length")}
     if t.startswith("date_") or t.startswith("datetime_"):
-        return f"harus tanggal YYYY-MM-DD, bukan {_short(got)}"
+        return "params.date", {"got": got}
     if t == "literal_error":
-        expected = str(ctx.get("expected", "")).replace(" or ", " atau ")
-        return f"harus salah satu dari {expected}, bukan {_short(got)}"
+        expected = str(ctx.get("expected", ""))
+        return "params.one_of", {"expected": {"id": expected.replace(" or ", " atau "), "en": expected}, "got": got}
     if t == "list_type":
-        return f"harus daftar (list), bukan {_short(got)}"
+        return "params.list", {"got": got}
     if t in ("model_type", "dict_type", "model_attributes_type"):
-        return f"harus pemetaan (kunci: nilai), bukan {_short(got)}"
+        return "params.mapping", {"got": got}
     if t in ("bool_type", "bool_parsing"):
-        return f"harus true/false, bukan {_short(got)}"
+        return "params.bool", {"got": got}
     if t == "greater_than_equal":
-        return f"harus ≥ {ctx.get('ge')}, bukan {_short(got)}"
+        return "params.ge", {"bound": ctx.get("ge"), "got": got}
     if t == "greater_than":
-        return f"harus > {ctx.get('gt')}, bukan {_short(got)}"
+        return "params.gt", {"bound": ctx.get("gt"), "got": got}
     if t == "less_than_equal":
-        return f"harus ≤ {ctx.get('le')}, bukan {_short(got)}"
+        return "params.le", {"bound": ctx.get("le"), "got": got}
     if t == "value_error":
         e = ctx.get("error")
-        return str(e) if e is not None else err["msg"].removeprefix("Value error, ")
-    return err["msg"]
+        if isinstance(e, RuleError):
+            return e.msg, e.fields
+        return "params.raw", {"text": str(e) if e is not None else err["msg"].removeprefix("Value error, ")}
+    return "params.raw", {"text": err["msg"]}
 
 
 def raise_validation(file: str, e: ValidationError, model: type[BaseModel]) -> None:
@@ -80,12 +84,8 @@ def raise_validation(file: str, e: ValidationError, model: type[BaseModel]) -> N
     for err in e.errors(include_url=False):
         exc = (err.get("ctx") or {}).get("error")
         if isinstance(exc, KeyedError):
-            problems.append((exc.key, exc.reason))
+            problems.append((exc.key, exc.msg, exc.fields))
         else:
-            problems.append((_loc_to_key(err["loc"]) or None, _reason(err, model)))
-    key, reason = problems[0]
-    if len(problems) > 1:
-        more = "; ".join(f"{k or '(berkas)'}: {r}" for k, r in problems[1:6])
-        extra = f" (+{len(problems) - 6} lagi)" if len(problems) > 6 else ""
-        reason = f"{reason} — juga: {more}{extra}"
-    raise ParamsError(file, key, reason) from None
+            problems.append((_loc_to_key(err["loc"]) or None, *_reason(err, model)))
+    key, msg, fields = problems[0]
+    raise params_error(file, key, msg, also=problems[1:], **fields) from None

@@ -4,7 +4,8 @@ A notebook declares its parameters (name, annotation, default) in its `parameter
 from a parameter's *name* — `kode` is a Kemendagri region code, a date is ISO, `bahasa` is id or en,
 `peserta` is a list of elements — is NAME_RULES here; any other parameter is checked against its
 annotation only (field_type). cross_checks holds the rules between parameters (an event does not end
-before it starts; an MoU has two parties). Reasons are in Indonesian, like every params message.
+before it starts; an MoU has two parties). Each reason is a catalogue entry (params.* of
+kbreport.text.words.params) with its fields, carried by RuleError; its str() is the Indonesian text.
 """
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from kbreport.text.params_text import joined, render
+
 __all__ = [
     "DEFAULT_TARGET_TANGGAL", "DEFAULT_TARGET_PERSEN", "DEFAULT_RDK_TARGET_PERSEN", "JENIS_EVENT", "Text", "ShortText",
     "Peserta", "Orang", "Pihak", "Target", "Kunjungan", "NAME_RULES", "RUNTIME", "RESERVED", "field_type", "derive",
-    "cross_checks", "KeyedError",
+    "cross_checks", "KeyedError", "RuleError",
 ]
 
 # Inpres 3/2022 (every desa/kelurahan by 2024), in force from 20 May 2022: kbreport.analysis.targets
@@ -37,24 +40,23 @@ def _kode(value: Any, *, allow_empty: bool, levels: tuple[int, ...]) -> str | No
     if value is None or (isinstance(value, str) and not value.strip()):
         if allow_empty:
             return None
-        raise ValueError("wajib diisi: kode wilayah Kemendagri, mis. \"17\" atau \"18.04\"")
+        raise RuleError("params.kode_required")
     if isinstance(value, bool):
-        raise ValueError(f"kode wilayah harus teks, bukan {value!r}")
+        raise RuleError("params.kode_type", got=repr(value))
     if isinstance(value, int):
         value = f"{value:02d}" if 0 < value < 100 else str(value)
     elif isinstance(value, float):
         # YAML reads 16.10 as the number 16.1: the code is lost, so ask for quotes.
-        raise ValueError(f"kode wilayah {value!r} terbaca sebagai angka; tulis dalam tanda kutip, mis. kode: \"16.10\"")
+        raise RuleError("params.kode_float", got=repr(value))
     if not isinstance(value, str):
-        raise ValueError(f"kode wilayah harus teks, bukan {type(value).__name__}")
+        raise RuleError("params.kode_type", got=type(value).__name__)
     s = value.strip()
     parts = s.split(".")
     sizes = (2, 2, 2, 4)
     if not (1 <= len(parts) <= 4 and all(p.isdigit() and p.isascii() and len(p) == n for p, n in zip(parts, sizes))):
-        raise ValueError(f"kode wilayah {s!r} tidak berbentuk kode Kemendagri (PP, PP.KK, PP.KK.CC atau PP.KK.CC.DDDD)")
+        raise RuleError("params.kode_malformed", kode=repr(s))
     if len(parts) not in levels:
-        allowed = {1: "provinsi (PP)", 2: "kabupaten/kota (PP.KK)", 3: "kecamatan", 4: "desa/kelurahan (PP.KK.CC.DDDD)"}
-        raise ValueError(f"kode wilayah {s!r}: harus kode {' atau '.join(allowed[n] for n in levels)}")
+        raise RuleError("params.kode_level", kode=repr(s), levels=joined([f"params.level.{n}" for n in levels]))
     return s
 
 
@@ -186,30 +188,48 @@ def derive(values: dict) -> dict:
 def cross_checks(v: dict) -> None:
     """Rules between parameters (each raises KeyedError naming the key to blame)."""
     if v.get("mulai") and v.get("selesai") and v["selesai"] < v["mulai"]:
-        raise KeyedError("selesai", f"selesai ({v['selesai'].isoformat()}) lebih awal dari mulai ({v['mulai'].isoformat()})")
+        raise KeyedError("selesai", "params.selesai_before_mulai", selesai=v["selesai"].isoformat(),
+                         mulai=v["mulai"].isoformat())
     peserta = v.get("peserta") or []
     total = v.get("peserta_total")
     known = [p.jumlah for p in peserta if p.jumlah is not None]
     if total is not None and known and len(known) == len(peserta) and sum(known) != total:
-        raise KeyedError("peserta_total", f"peserta_total {total} tidak sama dengan jumlah per unsur ({sum(known)})")
+        raise KeyedError("peserta_total", "params.peserta_total_differs", total=total, sum=sum(known))
     if total is not None and sum(known) > total:
-        raise KeyedError("peserta_total", f"peserta_total {total} lebih kecil dari jumlah per unsur ({sum(known)})")
+        raise KeyedError("peserta_total", "params.peserta_total_smaller", total=total, sum=sum(known))
     if v.get("jenis") == "mou" and len(v.get("pihak") or []) < 2:
-        raise KeyedError("pihak", "MoU memerlukan sedikitnya dua pihak (nama dan wakilnya)")
+        raise KeyedError("pihak", "params.mou_two_parties")
     kode = v.get("kode")
     for i, k in enumerate(v.get("kunjungan_lapangan") or [], start=1):
         if k.kode_desa and kode and not k.kode_desa.startswith(kode + "."):
-            raise KeyedError(f"kunjungan_lapangan[{i}].kode_desa", f"desa {k.kode_desa} tidak berada di wilayah {kode}")
+            raise KeyedError(f"kunjungan_lapangan[{i}].kode_desa", "params.desa_outside", desa=k.kode_desa, kode=kode)
     if v.get("as_of") is not None and v.get("as_of") > date.today():
-        raise KeyedError("as_of", f"{v['as_of'].isoformat()} masih di masa depan")
+        raise KeyedError("as_of", "params.future", date=v["as_of"].isoformat())
 
 
-class KeyedError(ValueError):
-    """A cross-field error that knows which key to blame."""
+class RuleError(ValueError):
+    """A value refused by a rule: catalogue entry `msg` (params.*) and its `fields`; str() and `reason`
+    are the Indonesian text (pydantic wraps it; kbreport.build.params_reasons unwraps it)."""
 
-    def __init__(self, key: str, reason: str):
-        self.key, self.reason = key, reason
-        super().__init__(reason)
+    def __init__(self, msg: str, **fields):
+        self.msg, self.fields = msg, fields
+        self.reason = render(msg, fields, "id")
+        super().__init__(self.reason)
 
     def __reduce__(self):
-        return type(self), (self.key, self.reason)
+        return _rebuild, (type(self), (), self.msg, self.fields)
+
+
+class KeyedError(RuleError):
+    """A cross-field error that knows which key to blame."""
+
+    def __init__(self, key: str, msg: str, **fields):
+        self.key = key
+        super().__init__(msg, **fields)
+
+    def __reduce__(self):
+        return _rebuild, (type(self), (self.key,), self.msg, self.fields)
+
+
+def _rebuild(cls, args: tuple, msg: str, fields: dict):
+    return cls(*args, msg, **fields)

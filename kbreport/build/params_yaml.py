@@ -1,7 +1,8 @@
 """Reading a params file: bounded YAML (size, no anchors or aliases, a time bound), duplicate keys refused.
 
-Every problem is a ParamsError naming the file (and the key, for a duplicate), in Indonesian like
-every params message; the reason for a bound that is hit comes from kbreport.text.messages.
+Every problem is a ParamsError naming the file (and the key, for a duplicate), its reason a catalogue
+entry (params.*; kbreport.text.params_text); the reason for a bound that is hit comes from
+kbreport.text.messages. PyYAML's own words for a syntax error are quoted as it writes them.
 """
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from typing import Any
 
 import yaml
 
-from kbreport.errors import ParamsError
 from kbreport.ingest.bounds import Deadline, Unreadable, reason_fields
+from kbreport.text.catalogue import LANGS
 from kbreport.text.messages import reason as reason_text
+from kbreport.text.params_text import both, params_error
 
 __all__ = ["MAX_FILE_BYTES", "MAX_READ_SECONDS", "read_params_file"]
 
@@ -30,6 +32,15 @@ class _DuplicateKeyError(yaml.constructor.ConstructorError):
 
     def __reduce__(self):
         return type(self), (self.key, self.first_line, self.mark)
+
+
+class _KeyNotHashable(yaml.constructor.ConstructorError):
+    def __init__(self, mark):
+        self.mark = mark
+        super().__init__(None, None, "kunci tidak boleh berupa daftar/pemetaan", mark)
+
+    def __reduce__(self):
+        return type(self), (self.mark,)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -51,8 +62,7 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
         try:
             hash(key)
         except TypeError:
-            raise yaml.constructor.ConstructorError(None, None, "kunci tidak boleh berupa daftar/pemetaan",
-                                                    key_node.start_mark) from None
+            raise _KeyNotHashable(key_node.start_mark) from None
         if key in seen:
             raise _DuplicateKeyError(key, seen[key], key_node.start_mark)
         seen[key] = key_node.start_mark.line + 1
@@ -71,8 +81,7 @@ def _refuse_aliases(text: str, name: str, deadline: Deadline) -> None:
                 deadline.check()
             if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 line = token.start_mark.line + 1
-                raise ParamsError(name, None, f"YAML memakai alias/anchor (&/*), yang tidak diizinkan; baris {line}: "
-                                              "tulis nilainya langsung (teks yang diawali & atau * diberi tanda kutip)")
+                raise params_error(name, None, "params.yaml_alias", line=line)
     except yaml.YAMLError:
         return  # a syntax error: yaml.load reports it, with its line
 
@@ -84,18 +93,19 @@ def _read_yaml(path: Path, seconds: float | None = None) -> Any:
         with path.open("rb") as f:
             raw = f.read(MAX_FILE_BYTES + 1)  # never more than the bound into memory
     except FileNotFoundError:
-        raise ParamsError(name, None, "file tidak ditemukan") from None
+        raise params_error(name, None, "params.file_missing") from None
     except OSError as e:
         from kbreport.text.messages import os_error_reason
 
-        raise ParamsError(name, None, f"file tidak dapat dibaca ({os_error_reason(e)})") from None
+        why = {lang: os_error_reason(e, lang) for lang in LANGS}
+        raise params_error(name, None, "params.file_unreadable", why=why) from None
     if len(raw) > MAX_FILE_BYTES:
         size = max(len(raw), path.stat().st_size)
-        raise ParamsError(name, None, f"file terlalu besar ({size} byte; batas {MAX_FILE_BYTES})")
+        raise params_error(name, None, "params.file_too_large", size=size, limit=MAX_FILE_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise ParamsError(name, None, f"bukan teks UTF-8 (byte {e.start})") from None
+        raise params_error(name, None, "params.not_utf8", pos=e.start) from None
     try:
         _refuse_aliases(text, name, deadline)
         loader = _UniqueKeyLoader(text)  # what yaml.load does, with a deadline
@@ -105,19 +115,25 @@ def _read_yaml(path: Path, seconds: float | None = None) -> Any:
         finally:
             loader.dispose()
     except Unreadable as e:
-        raise ParamsError(name, None, reason_text(e.key, "id", **reason_fields("id", e.fields))) from None
+        text = {lang: reason_text(e.key, lang, **reason_fields(lang, e.fields)) for lang in LANGS}
+        raise params_error(name, None, "params.raw", text=text) from None
     except _DuplicateKeyError as e:
-        raise ParamsError(name, str(e.key), f"{e.problem}; baris {e.problem_mark.line + 1}") from None
+        raise params_error(name, str(e.key), "params.duplicate_key", first=e.first_line,
+                           line=e.problem_mark.line + 1) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        where = f"di baris {mark.line + 1}, kolom {mark.column + 1}: " if mark else ""
-        what = " ".join(str(x) for x in (e.context, e.problem) if x)
+        where = both("params.yaml_at", line=mark.line + 1, column=mark.column + 1) if mark else ""
+        if isinstance(e, _KeyNotHashable):
+            what = both("params.key_not_hashable")
+        else:  # PyYAML's own words ("while scanning a simple key … could not find expected ':'")
+            what = " ".join(str(x) for x in (e.context, e.problem) if x)
         ctx = e.context_mark
+        started = ""
         if ctx is not None and mark is not None and ctx.line != mark.line:
-            what += f" (yang dimulai di baris {ctx.line + 1})"
-        raise ParamsError(name, None, f"YAML tidak valid {where}{what}") from None
+            started = both("params.yaml_started", line=ctx.line + 1)
+        raise params_error(name, None, "params.yaml_invalid", where=where, what=what, started=started) from None
     except yaml.YAMLError as e:
-        raise ParamsError(name, None, f"YAML tidak valid: {e}") from None
+        raise params_error(name, None, "params.yaml_other", text=str(e)) from None
 
 
 def read_params_file(path: str | os.PathLike, seconds: float | None = None) -> Any:

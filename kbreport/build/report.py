@@ -255,7 +255,7 @@ def _execute(nb_path: Path, work: Path, parameters: dict, kernel_name: str, time
 def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, data_dir: str | os.PathLike | None = None,
                  formats: Sequence[str] = ALL_FORMATS, timeout: float = 600, kernel_name: str = "python3",
                  work_dir: str | os.PathLike | None = None, notebooks: str | os.PathLike | None = None,
-                 kernel=None, kode: str | None = None, name: str | None = None) -> ReportResult:
+                 kernel=None, kode: str | None = None, name: str | None = None, lang: str = "id") -> ReportResult:
     """Build one report into `out_dir/<sanitised params file stem>/`; see the module docstring.
 
     `timeout`: seconds per notebook cell. `work_dir`: the working folder to execute in (created if
@@ -263,7 +263,8 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
     the two briefing notebooks (default: the repository's notebooks/). `kernel`: a
     kbreport.build.warm_kernel.WarmKernel to run on (reset first, discarded if the report fails);
     default a new kernel for this report alone. `kode`, `name`: a fan-out member's region and
-    output folder name (kbreport.batch.plan), in place of the file's own `kode` and stem.
+    output folder name (kbreport.batch.plan), in place of the file's own `kode` and stem. `lang`: the
+    language of the failure reason (the run's; the report's own language is its params' `bahasa`).
     """
     import nbformat
 
@@ -375,7 +376,7 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as e:  # noqa: BLE001 - every failure becomes a reason; the batch goes on
-        result.reason = describe_failure(e, timeout)
+        result.reason = describe_failure(e, timeout, lang)
     finally:
         if own_work and work is not None:
             shutil.rmtree(work, ignore_errors=True)

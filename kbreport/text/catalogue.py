@@ -2,7 +2,8 @@
 
 Keys are dotted by interface: `briefing.*` (the briefings), `label.*` / `phrase.*` (columns, charts, annex),
 `rule.*` / `reason.*` / `separator.*` / `ui.*` (validation), `run.*` / `os.*` / `status.*` / `index.*` /
-`page.*` (batch run, index page, page template), `cli.*` (command-line help and messages), `error.*`.
+`page.*` (batch run, index page, page template), `cli.*` (command-line help and messages), `error.*`,
+`params.*` (why a params file is refused).
 The entries live in kbreport/text/words/ (one data module per interface); Indonesian is the default,
 English is chosen with `--bahasa en` or KBREPORT_BAHASA=en (`env_lang`). Values filled into a template
 are formatted first with kbreport.text.fmt.
@@ -18,6 +19,7 @@ from kbreport.text.words import briefing as _briefing
 from kbreport.text.words import cli as _cli
 from kbreport.text.words import labels as _labels
 from kbreport.text.words import maps as _maps
+from kbreport.text.words import params as _params
 from kbreport.text.words import run as _run
 from kbreport.text.words import validation as _validation
 
@@ -40,6 +42,7 @@ CATALOGUE: dict[str, dict[str, str]] = _merge(
     _briefing.WORDS, _labels.LABELS, _labels.PHRASES, _validation.RULES, _validation.REASONS,
     _validation.SEPARATORS, _validation.UI, {"ui.synthetic": dict(SYNTHETIC_LABEL)},
     _run.RUN, _run.OS, _run.STATUS, _run.INDEX, _run.PAGE, _run.PLURALS, _cli.CLI, _cli.ERRORS, _maps.WORDS,
+    _params.PARAMS,
 )
 
 

@@ -117,7 +117,7 @@ def run_remote_job(settings: RunSettings, job: RemoteJob, data_blob: dict[str, b
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
     except Exception as e:  # noqa: BLE001 - a reason, not a pickled exception
-        return JobResult.failed(job.name, describe_failure(e, settings.timeout))
+        return JobResult.failed(job.name, describe_failure(e, settings.timeout, settings.lang))
     finally:
         if job.run_id in _ENDED_RUNS:
             shutil.rmtree(run_folder(job.run_id), ignore_errors=True)
@@ -233,7 +233,7 @@ class DaskExecutor(Executor):
         try:
             res = fut.result()
         except Exception as e:  # noqa: BLE001 - worker lost, unpicklable builder, …
-            return JobResult.failed(job.name, describe_failure(e, self.settings.timeout))
+            return JobResult.failed(job.name, describe_failure(e, self.settings.timeout, self.settings.lang))
         if res.status == "ok":
             try:
                 install_payload(out, job.name, res.payload or {})

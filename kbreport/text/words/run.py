@@ -48,6 +48,8 @@ RUN: dict[str, dict[str, str]] = {
         "en": "The data in {folder} has {n} {errors}; no report was built. Fix them and run again (full list: kbreport validate --data {folder} --lang en):",
     },
     "run.data_more": {"id": "… dan {n} {errors} lain", "en": "… and {n} more {errors}"},
+    "run.data_missing": {"id": "{folder}: folder data tidak ditemukan", "en": "{folder}: data folder not found"},
+    "run.no_params_files": {"id": "tidak ada file params (*.yaml) di {paths}", "en": "no params files (*.yaml) in {paths}"},
 }
 
 # os.<key>: why a file system call failed (filled in as {why})
