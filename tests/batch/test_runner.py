@@ -857,3 +857,44 @@ def test_summary_speaks_the_run_language(tmp_path):
     res.lang = "en"
     assert res.summary().splitlines()[0] == "1 built, 0 up to date (skipped), 1 failed — 2 reports in 3.0 s."
     assert res.summary().splitlines()[-1] == f"Index: {tmp_path / 'index.html'}"
+
+
+# --- the run's language: a refused params file is explained in it ---------------------------------
+
+def test_refused_params_files_are_explained_in_the_runs_language(tmp_path):
+    """Summary, manifest.json and index.html give a params file's reason in the run's language; the
+    good report is still built and the run exits 1."""
+    from kbreport.batch.discovery import default_resolver_for
+
+    p, out = tmp_path / "params", tmp_path / "out"
+    _params(p, "good", nama="Bengkulu", kode="17")
+    _params(p, "float", text="laporan: wilayah\nkode: 16.10\nas_of: 2024-06-04\n")
+    _params(p, "dup", text='laporan: wilayah\nkode: "17"\nkode: "18"\n')
+    real = default_resolver_for(None)
+
+    def resolver(path):  # the good one is the light builder's; the others go through kbreport's params
+        return light_builder.resolve(path) if path.stem == "good" else real(path)
+
+    expected = {
+        "en": {"dup": f"invalid params — {p / 'dup.yaml'}: kode: duplicate key (already on line 2); line 3",
+               "float": f"invalid params — {p / 'float.yaml'}: kode: region code 16.1 was read as a number; write it "
+                        'in quotes, e.g. kode: "16.10"'},
+        "id": {"dup": f"params tidak valid — {p / 'dup.yaml'}: kode: kunci ganda (sudah ada di baris 2); baris 3",
+               "float": f"params tidak valid — {p / 'float.yaml'}: kode: kode wilayah 16.1 terbaca sebagai angka; "
+                        'tulis dalam tanda kutip, mis. kode: "16.10"'},
+    }
+    for lang, reasons in expected.items():
+        res = batch.run_batch([p], out, jobs=1, builder=light_builder.fake_build, resolver=resolver, progress=False, force=True,
+                              lang=lang)
+        assert res.exit_code == 1 and [r.name for r in res.built] == ["good"]
+        assert {r.name: r.reason for r in res.failed} == reasons
+        summary = res.summary()
+        for name, reason in reasons.items():
+            assert f"  - {name} (" in summary and reason in summary
+        manifest = json.loads((out / "manifest.json").read_text())
+        assert {r["name"]: r["reason"] for r in manifest["reports"] if r["status"] == "failed"} == reasons
+        index = (out / "index.html").read_text()
+        import html as _html
+
+        for reason in reasons.values():
+            assert _html.escape(reason, quote=False) in index or _html.escape(reason) in index
