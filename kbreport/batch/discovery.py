@@ -88,7 +88,7 @@ def plan_jobs(params_files: Sequence[Path], resolver: Resolver | None, lang: str
     return jobs
 
 
-def default_resolver(params_path: Path, master=None, data_dir: Path | None = None) -> list:
+def default_resolver(params_path: Path, master=None, data_dir: Path | None = None, lang: str = "id") -> list:
     """The reports a params file asks for (kbreport.batch.plan.expand_params); one whose region is not wholly
     inside the data's coverage carries its refusal, so it fails before any worker or kernel starts."""
     from kbreport.batch.plan import expand_params
@@ -104,14 +104,14 @@ def default_resolver(params_path: Path, master=None, data_dir: Path | None = Non
             raise ReportError(str(e)) from None
         except KbreportError:
             coverage = None  # unreadable data: the run's data check reports it before any kernel starts
-    return expand_params(params_path, master=master, coverage=coverage, data_dir=data_dir)
+    return expand_params(params_path, master=master, coverage=coverage, data_dir=data_dir, lang=lang)
 
 
-def default_resolver_for(data_dir) -> Resolver:
+def default_resolver_for(data_dir, lang: str = "id") -> Resolver:
     from kbreport.ingest.wilayah import load_master
 
     master = load_master()
-    return lambda p: default_resolver(p, master=master, data_dir=Path(data_dir) if data_dir else None)
+    return lambda p: default_resolver(p, master=master, data_dir=Path(data_dir) if data_dir else None, lang=lang)
 
 
 def default_data_dir() -> Path | None:

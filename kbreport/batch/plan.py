@@ -83,12 +83,13 @@ def _regions(master, setiap: str, di: str | None, file: str) -> list[str]:
     return sorted(rows["kode"].tolist())
 
 
-def expand_params(params_path: str | os.PathLike, master=None, coverage=None, data_dir=None) -> list[ReportSpec]:
+def expand_params(params_path: str | os.PathLike, master=None, coverage=None, data_dir=None,
+                  lang: str = "id") -> list[ReportSpec]:
     """The reports a params file asks for, each validated (ParamsError naming file and key).
 
     `master`: the region master (loaded when None). `coverage`: the data's
     kbreport.ingest.coverage.DataCoverage (of `data_dir`), needed for `dalam_data: true`; with it, a
-    report whose region the data do not wholly cover carries its refusal in `error`.
+    report whose region the data do not wholly cover carries its refusal in `error` (in `lang`).
     """
     from kbreport.ingest.coverage import refusal
     from kbreport.build.notebooks import find_notebook
@@ -105,7 +106,7 @@ def expand_params(params_path: str | os.PathLike, master=None, coverage=None, da
         master = load_master()
 
     def refused(kode):
-        return refusal(kode, coverage, master, data_dir) if coverage is not None else None
+        return refusal(kode, coverage, master, data_dir, lang) if coverage is not None else None
 
     if not (isinstance(data, dict) and isinstance(data.get("kode"), dict)):
         params = parse_params(data, file, params_path=path)

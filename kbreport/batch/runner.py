@@ -180,7 +180,7 @@ def run_batch(
         if data_dir is None:
             data_dir = default_data_dir()
         if resolver is None:
-            resolver = default_resolver_for(data_dir)
+            resolver = default_resolver_for(data_dir, lang)
     data = Path(data_dir) if data_dir is not None else None
     if data is not None and not data.exists():
         raise ReportError(run_message("data_missing", lang, folder=data))

@@ -95,13 +95,13 @@ def default_data_dir() -> Path:
     return (root if root is not None else Path(".")) / "data" / "demo"
 
 
-def check_coverage(params, data_dir: str | os.PathLike, master) -> None:
+def check_coverage(params, data_dir: str | os.PathLike, master, lang: str = "id") -> None:
     """ReportError unless the report's region lies wholly inside the data's coverage (never a
     briefing of zeros for regions the export does not hold)."""
     from kbreport.ingest.coverage import data_coverage, refusal
 
     try:
-        why = refusal(params.kode, data_coverage(data_dir), master, data_dir)
+        why = refusal(params.kode, data_coverage(data_dir), master, data_dir, lang)
     except ValueError as e:
         raise ReportError(str(e)) from None
     if why:
@@ -304,7 +304,7 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
         data = Path(data_dir) if data_dir is not None else default_data_dir()
         if not data.is_dir():
             raise ReportError(f"folder data {data} tidak ditemukan (buat dengan `kbreport demo --out {data}`)")
-        check_coverage(params, data, master)
+        check_coverage(params, data, master, lang)
         lo, hi = data_date_range(data)
         check_against_data(params, lo, hi, file=str(params_path))
         nb_path = notebook_for(params, params_path, notebooks)

@@ -35,7 +35,7 @@ class DataCoverage:
             return False
         return any(kode == c or kode.startswith(c + ".") for c in self.codes)
 
-    def describe(self, master=None) -> str:
+    def describe(self, master=None, lang: str = "id") -> str:
         """"Indonesia", or the regions by name and code: "Kota Metro (18.72)"."""
         if self.nasional:
             return "Indonesia"
@@ -49,7 +49,9 @@ class DataCoverage:
                 try:
                     name = f"{region(master, c).nama_lengkap} ({c})"
                 except UnknownRegionError:
-                    name = f"{c} (tidak ada di master)"
+                    from kbreport.text.catalogue import t
+
+                    name = t("run.not_in_master", lang, kode=c)
             names.append(name)
         return ", ".join(names)
 
@@ -133,12 +135,14 @@ def data_coverage(data_dir: str | os.PathLike) -> DataCoverage:
     return _CACHE[key]
 
 
-def refusal(kode: str | None, coverage: DataCoverage, master, data_dir) -> str | None:
-    """Why a report of region `kode` (None: Indonesia) is refused for these data, or None if it is not."""
+def refusal(kode: str | None, coverage: DataCoverage, master, data_dir, lang: str = "id") -> str | None:
+    """Why a report of region `kode` (None: Indonesia) is refused for these data (in `lang`), or None if it is not."""
     if coverage.contains(kode):
         return None
     from kbreport.ingest.wilayah import region
 
     where = region(master, kode).nama_lengkap if kode else "Indonesia"
-    return (f"{where} ({kode or 'nasional'}) tidak seluruhnya tercakup data di {data_dir}: "
-            f"data hanya mencakup {coverage.describe(master)}; laporan ditolak")
+    from kbreport.text.catalogue import t
+
+    return t("run.not_covered", lang, where=where, kode=kode or "nasional", folder=data_dir,
+             covered=coverage.describe(master, lang))

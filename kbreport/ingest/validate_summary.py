@@ -130,7 +130,7 @@ def coverage_line(data_dir: Path, master, lang: str = "id") -> str:
     except OSError as e:
         return unreadable(e, data_dir, lang)
     how = t("cli.coverage.declared" if cov.declared else "cli.coverage.inferred", lang)
-    return t("cli.coverage", lang, regions=cov.describe(master), how=how)
+    return t("cli.coverage", lang, regions=cov.describe(master, lang), how=how)
 
 
 def unreadable(e: OSError, path: str | Path, lang: str = "id") -> str:

@@ -195,6 +195,10 @@ def test_members_outside_the_data_are_refused_at_plan_time(tmp_path, master):
     refused = next(s for s in specs if s.kode == "18.04")
     assert refused.error == ("Kab. Lampung Barat (18.04) tidak seluruhnya tercakup data di ekspor: data hanya "
                              "mencakup Kota Metro (18.72); laporan ditolak")
+    en = expand_params(p, master=master, coverage=DataCoverage(("18.72",)), data_dir="ekspor", lang="en")
+    assert next(s for s in en if s.kode == "18.04").error == (
+        "Kab. Lampung Barat (18.04) is not wholly covered by the data in ekspor: the data cover only Kota Metro "
+        "(18.72); report refused")
     single = tmp_path / "indonesia.yaml"
     single.write_text("laporan: wilayah\nkode: null\nas_of: 2024-06-04\n")
     assert expand_params(single, master=master, coverage=DataCoverage(("18.72",)), data_dir="ekspor")[0].error.startswith(

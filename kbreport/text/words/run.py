@@ -48,6 +48,11 @@ RUN: dict[str, dict[str, str]] = {
         "en": "The data in {folder} has {n} {errors}; no report was built. Fix them and run again (full list: kbreport validate --data {folder} --lang en):",
     },
     "run.data_more": {"id": "… dan {n} {errors} lain", "en": "… and {n} more {errors}"},
+    "run.not_covered": {
+        "id": "{where} ({kode}) tidak seluruhnya tercakup data di {folder}: data hanya mencakup {covered}; laporan ditolak",
+        "en": "{where} ({kode}) is not wholly covered by the data in {folder}: the data cover only {covered}; report refused",
+    },
+    "run.not_in_master": {"id": "{kode} (tidak ada di master)", "en": "{kode} (not in the master)"},
     "run.data_missing": {"id": "{folder}: folder data tidak ditemukan", "en": "{folder}: data folder not found"},
     "run.no_params_files": {"id": "tidak ada file params (*.yaml) di {paths}", "en": "no params files (*.yaml) in {paths}"},
 }
