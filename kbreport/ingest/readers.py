@@ -149,8 +149,18 @@ def _calamine_rows(path: Path, table_name: str, deadline: Deadline):
     finally:
         wb.close()
     for values in grid:
-        # numbers come as floats; openpyxl gives an int for a whole number, and so do we
-        yield [int(v) if type(v) is float and v.is_integer() and abs(v) < 2 ** 53 else v for v in values]
+        yield [_calamine_text(v) for v in values[:bounds.MAX_XLSX_COLUMNS]]
+
+
+def _calamine_text(v) -> str:
+    """_cell_text of a calamine value. Numbers come as floats, where openpyxl gives an int for a
+    whole number (written without a decimal point): so does this."""
+    t = type(v)
+    if t is str:
+        return v.strip()
+    if t is float:
+        return str(int(v)) if v.is_integer() and abs(v) < 2 ** 53 else repr(v)
+    return _cell_text(v)
 
 
 def _openpyxl_rows(wb, table_name: str):
@@ -161,7 +171,8 @@ def _openpyxl_rows(wb, table_name: str):
     ws = next((s for s in sheets if heading_key(s.title) == heading_key(table_name)), sheets[0])
     max_columns = bounds.MAX_XLSX_COLUMNS
     width = ws.max_column if isinstance(ws.max_column, int) and ws.max_column > max_columns else None
-    yield from ws.iter_rows(min_row=1, max_col=max_columns if width else None, values_only=True)
+    for values in ws.iter_rows(min_row=1, max_col=max_columns if width else None, values_only=True):
+        yield [_cell_text(v) for v in values[:max_columns]]
 
 
 def _read_xlsx(path: Path, table_name: str, deadline: Deadline, engine: str | None = None) -> list[list[str]]:
@@ -193,12 +204,12 @@ def _read_xlsx(path: Path, table_name: str, deadline: Deadline, engine: str | No
         max_columns, max_cells = bounds.MAX_XLSX_COLUMNS, bounds.MAX_XLSX_CELLS
         cells = 0
         try:
-            for values in values_iter:
+            for values in values_iter:  # each row as text already
                 values = values[:max_columns]
                 cells += len(values)
                 if cells > max_cells:
                     raise Unreadable("too_many_cells", cells=max_cells)
-                rows.append([_cell_text(v) for v in values])
+                rows.append(values)
                 if len(rows) % XLSX_CHECK_ROWS == 0:
                     deadline.check()
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
