@@ -244,14 +244,16 @@ def main(argv: list[str] | None = None) -> int:
         if a.reports and a.reports < len(everyone):
             params = sample_params(everyone, a.reports, work / f"p{a.reports}")
         res["main"] = kbreport_run(params, data, work / "out", n_cores)
-        print(f"national run: {res['main']['built']} built in {res['main']['wall']:.1f} s", flush=True)
+        print(row("main run", res["main"]), "| steps " + ", ".join(
+            f"{k} {res['main'][k]:.2f}" for k in ("execute", "html", "pdf") if k in res["main"]), flush=True)
         res["noop"] = kbreport_run(params, data, work / "out", n_cores)
+        print(f"no-op re-run: {res['noop']['wall']:.2f} s, {res['noop'].get('skipped')} skipped", flush=True)
         growth_n = [int(x) for x in (a.growth or ("3,6" if a.quick else "10,45,150")).split(",")]
         res["growth"] = []
         for k in growth_n:
             r = kbreport_run(sample_params(everyone, k, work / f"p{k}"), data, work / f"g{k}", n_cores)
             res["growth"].append((f"growth: {k} reports, demo 1×", r))
-            print(f"growth {k}: {r['wall']:.1f} s", flush=True)
+            print(row(f"growth {k}", r), flush=True)
         res["growth"].append((f"growth: {res['main']['built']} reports, demo 1× (the main run)", res["main"]))
         k5 = growth_n[0]
         big = scaled_data(data, work, 5)
@@ -266,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         res["floor_n"] = 2 if a.quick else 6
         res["floor"] = measure_c(res["floor_n"], work, n_cores)
         res["alone"] = one_alone(data, work)
+        print(f"naive {res['naive']['b_median']}, floor {res['floor']['c_median']}, alone {res['alone']['wall']:.2f} s",
+              flush=True)
         if not a.no_dask:
             k = a.dask_reports
             local = next((r for lbl, r in res["growth"] if lbl == f"growth: {k} reports, demo 1×"), None)
@@ -274,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
                 res["dask_local"] = (k, local)
             else:
                 res["dask"] = dask_run(params, data, work / "dask")
-            print(f"dask: {res['dask'].get('built')} built in {res['dask']['wall']:.1f} s", flush=True)
+            print(row("dask", res["dask"]), flush=True)
         if not a.no_xlsx:
             from bench_xlsx import measure
 
