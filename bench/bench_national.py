@@ -170,7 +170,7 @@ def render(res: dict, argv: list[str]) -> str:
          + " ".join(argv), "```", "",
          "| run | reports built | wall | per-report median (build) | median execute+html+pdf | peak memory (tree RSS) |",
          "|---|---:|---:|---:|---:|---:|"]
-    what = ("**national fan-out**" if n >= res["national_n"] else
+    what = ("**national fan-out**" if not res.get("sampled") else
             f"**{m.get('total', 0)} of the {res['national_n']} national reports** (spread over the list)")
     L.append(row(f"{what}, local pool `--jobs {res['cores']}`", m))
     for label, r in res["growth"]:
@@ -243,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         if a.reports and a.reports < len(everyone):
             params = sample_params(everyone, a.reports, work / f"p{a.reports}")
+            res["sampled"] = True
         res["main"] = kbreport_run(params, data, work / "out", n_cores)
         print(row("main run", res["main"]), "| steps " + ", ".join(
             f"{k} {res['main'][k]:.2f}" for k in ("execute", "html", "pdf") if k in res["main"]), flush=True)
