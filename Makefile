@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.kbreport-installed
 DATA   := data/demo
 OUT    := outputs
 
-.PHONY: demo test data validate venv bench bench-batch bench-fanout clean
+.PHONY: demo test data validate venv bench bench-batch bench-fanout bench-national bench-xlsx clean
 
 venv: $(STAMP)
 
@@ -38,6 +38,13 @@ bench-batch: $(STAMP)
 
 bench-fanout: $(STAMP) data
 	$(BIN)/python bench/bench_fanout.py
+
+# issue 14: the 553 national reports, floor, naive sample, growth, Dask, XLSX (tens of minutes; QUICK=1: a few)
+bench-national: $(STAMP) data
+	$(BIN)/python bench/bench_national.py --data $(DATA) $(if $(QUICK),--quick,)
+
+bench-xlsx: $(STAMP) data
+	$(BIN)/python bench/bench_xlsx.py --data $(DATA)
 
 clean:
 	rm -rf $(DATA) $(OUT)/*/ $(OUT)/index.html $(OUT)/manifest.json

@@ -19,6 +19,7 @@ _SNAPSHOT: dict[str, Any] = {}
 def warm_up(data_dir: str | None = None) -> None:
     """Import what a briefing needs, parse `data_dir` into the cache, and remember the clean state."""
     import copy
+    import gc
     import sys
     import warnings
 
@@ -40,6 +41,11 @@ def warm_up(data_dir: str | None = None) -> None:
             pass
     _SNAPSHOT.update(rc=copy.deepcopy(matplotlib.rcParams), env=dict(os.environ), path=list(sys.path),
                      filters=list(warnings.filters))
+    # What warm-up loaded (modules, the parsed data) lives as long as the kernel: out of the garbage
+    # collector's sight, so that IPython's gc.collect() in every reset and the collections while a report
+    # runs walk only that report's objects (a full collection over the data took ~0.3 s per report).
+    gc.collect()
+    gc.freeze()
 
 
 def reset(cwd: str) -> None:

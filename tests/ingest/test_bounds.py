@@ -94,7 +94,7 @@ def test_chunked_reading_gives_the_same_table(tmp_path, monkeypatch):
     assert chunked.equals(whole) and list(chunked.index) == list(range(2, 9))
 
 
-def test_a_workbook_is_timed_between_rows(tmp_path, clock, monkeypatch):
+def test_a_workbook_is_timed_between_rows(tmp_path, xlsx_engine, clock, monkeypatch):
     from openpyxl import Workbook
 
     wb = Workbook()

@@ -97,7 +97,7 @@ def test_utf16_tab_separated_as_excel_unicode_text(tmp_path):
     assert df.to_dict("records") == [{"kode_desa": "16.10.05.2041", "tahun": "2022"}]
 
 
-def test_xlsx_cells_become_the_text_a_csv_would_hold(tmp_path):
+def test_xlsx_cells_become_the_text_a_csv_would_hold(tmp_path, xlsx_engine):
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -115,7 +115,7 @@ def test_xlsx_cells_become_the_text_a_csv_would_hold(tmp_path):
     assert vals.tolist() == [pd.Timestamp("2016-01-14"), pd.Timestamp("2021-06-14")] and not bad.any()
 
 
-def test_xlsx_prefers_the_sheet_named_like_the_table(tmp_path):
+def test_xlsx_prefers_the_sheet_named_like_the_table(tmp_path, xlsx_engine):
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -299,7 +299,7 @@ def test_csv_headings_under_title_rows(tmp_path, title):
                                 "(judul laporan, baris kosong) supaya judul kolom ada di baris 1")]
 
 
-def test_xlsx_headings_under_title_rows_in_english(tmp_path):
+def test_xlsx_headings_under_title_rows_in_english(tmp_path, xlsx_engine):
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -351,7 +351,7 @@ def test_size_limit_in_megabytes(tmp_path, monkeypatch):
         "file cannot be read: it is 1.5 MB, over the limit of 1 MB"]
 
 
-def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, monkeypatch):
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, xlsx_engine, monkeypatch):
     import zipfile
 
     import kbreport.ingest.bounds as kio
@@ -367,7 +367,7 @@ def test_a_workbook_that_unpacks_beyond_the_limit_is_refused(tmp_path, monkeypat
         + ", melebihi batas 1.000 byte"]
 
 
-def test_a_worksheet_with_too_many_cells_is_refused(tmp_path, monkeypatch):
+def test_a_worksheet_with_too_many_cells_is_refused(tmp_path, xlsx_engine, monkeypatch):
     import kbreport.ingest.bounds as kio
     from openpyxl import Workbook
 
@@ -415,7 +415,7 @@ def test_an_ampersand_inside_text_is_not_an_anchor(tmp_path):
     assert load_params(p, regions=False).judul == "Kampung KB & Rumah DataKu"
 
 
-def test_columns_beyond_the_bound_are_not_read(tmp_path, monkeypatch):
+def test_columns_beyond_the_bound_are_not_read(tmp_path, xlsx_engine, monkeypatch):
     import kbreport.ingest.bounds as kio
     from openpyxl import Workbook
 
@@ -429,3 +429,115 @@ def test_columns_beyond_the_bound_are_not_read(tmp_path, monkeypatch):
     monkeypatch.setattr(kio, "MAX_XLSX_COLUMNS", 10)
     raw = read_raw(p, schema.DESA_CANTIK)
     assert raw.problems == [] and raw.frame.to_dict("records") == [{"kode_desa": "16.10.05.2041", "tahun": "2022"}]
+
+
+# --- the two XLSX readers: python-calamine and the openpyxl fallback -----------------------------
+
+def _with_cached_values(src: Path, dst: Path, cells: dict[str, tuple[str, str]]) -> None:
+    """A copy of workbook `src` whose formula cells `cells` ({"B7": ("n", "2") …}: cell type, value) carry
+    the value Excel would have cached (openpyxl writes formulas without one)."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w") as out:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                for ref, (kind, value) in cells.items():
+                    text = re.sub(rf'<c r="{ref}"[^>]*><f>(.*?)</f><v\s*/?>(?:</v>)?',
+                                  rf'<c r="{ref}" t="{kind}"><f>\1</f><v>{value}</v>', text)
+                data = text.encode()
+            out.writestr(info, data)
+
+
+def _mixed_workbook(tmp_path: Path) -> Path:
+    from datetime import date, time, timedelta
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append([])
+    ws.append([None, "kode_desa", "tahun", "x"])
+    ws.append([None, 1610052041, 2022.0, datetime(2016, 1, 14)])
+    ws.append([None, "  17.71.01.1001 ", True, datetime(2021, 6, 14, 9, 30)])
+    ws.append([None, 0.1, -0.0, time(8, 30)])
+    ws.append([None, 1e20, 1234567890123, date(2020, 2, 29)])
+    ws.append([None, "=1+1", "=B3&\"x\"", "=1/3"])
+    ws.append([None, "=SUM(B1:B2)", None, timedelta(hours=30)])
+    ws["E9"] = "jauh"
+    p = tmp_path / "plain.xlsx"
+    wb.save(p)
+    q = tmp_path / "desa_cantik.xlsx"
+    # B7 and C7 carry cached values; D7 and B8 do not (a workbook saved by a program that never computed them)
+    _with_cached_values(p, q, {"B7": ("n", "2"), "C7": ("str", "1610052041x")})
+    assert "<f>1+1</f><v>2</v>" in __import__("zipfile").ZipFile(q).read("xl/worksheets/sheet1.xml").decode()
+    return q
+
+
+def test_both_xlsx_readers_read_the_same_cells(tmp_path):
+    from kbreport.ingest.bounds import Deadline
+    from kbreport.ingest.readers import _read_xlsx
+
+    p = _mixed_workbook(tmp_path)
+    a = _read_xlsx(p, "desa_cantik", Deadline(), engine="calamine")
+    b = _read_xlsx(p, "desa_cantik", Deadline(), engine="openpyxl")
+    assert a == b
+    assert a[2][1:4] == ["1610052041", "2022", "2016-01-14"]
+    assert a[4][1:4] == ["0.1", "0", "08:30:00"]
+    assert a[5][1:4] == ["1e+20", "1234567890123", "2020-02-29"]
+    # a formula is never read as its text: Excel's cached value, or blank when there is none
+    assert a[6][1:4] == ["2", "1610052041x", ""]
+    assert a[7][1:4] == ["", "", "1 day, 6:00:00"]
+    assert a[8][4] == "jauh"
+
+
+def test_a_formula_without_a_cached_value_is_a_blank_cell_with_file_row_and_column(tmp_path, xlsx_engine):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["kode_desa", "tahun"])
+    wb.active.append(["16.10.05.2041", "=2020+2"])
+    wb.active.append(["=A2", 2023])
+    p = tmp_path / "desa_cantik.xlsx"
+    wb.save(p)
+    raw = read_raw(p, schema.DESA_CANTIK)
+    assert raw.frame.loc[2, "tahun"] == "" and raw.frame.loc[3, "kode_desa"] == ""
+    assert "=" not in "".join(raw.frame.to_numpy().ravel())
+
+
+def test_error_cells_keep_their_text_with_either_reader(tmp_path, xlsx_engine):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["kode_desa", "tahun"])
+    wb.active.append(["#N/A", 2022])
+    wb.active.append(["16.10.05.2041", "#DIV/0!"])
+    p = tmp_path / "desa_cantik.xlsx"
+    wb.save(p)
+    assert read_table(p, schema.DESA_CANTIK).to_dict("records") == [
+        {"kode_desa": "#N/A", "tahun": "2022"}, {"kode_desa": "16.10.05.2041", "tahun": "#DIV/0!"}]
+
+
+@pytest.mark.parametrize("case", ["file_unreadable_xlsx", "header_not_first_row"])
+def test_broken_workbooks_get_the_same_message_from_either_reader(case, xlsx_engine):
+    from kbreport.ingest.readers import read_raw as rr
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "broken" / case
+    messages = [(x.file, x.row, x.column, x.message) for x in rr(fixtures / "kampung_kb.xlsx", schema.KAMPUNG_KB).problems]
+    assert messages and messages == {
+        "file_unreadable_xlsx": [("kampung_kb.xlsx", None, None, messages[0][3])],
+        "header_not_first_row": [("kampung_kb.xlsx", None, None, messages[0][3])]}[case]
+    assert ("bukan file Excel" in messages[0][3]) if case == "file_unreadable_xlsx" else ("baris 3" in messages[0][3])
+
+
+def test_without_python_calamine_openpyxl_reads(monkeypatch, tmp_path):
+    import sys
+
+    from kbreport.ingest import readers
+
+    monkeypatch.setitem(sys.modules, "python_calamine", None)  # import fails as when not installed
+    monkeypatch.setattr(readers, "XLSX_ENGINE", "calamine")
+    assert readers._engine(None) == "openpyxl"
+    p = _mixed_workbook(tmp_path)
+    assert read_raw(p, schema.DESA_CANTIK).problems[0].code == "header_not_first_row"

@@ -419,7 +419,7 @@ def test_load_data_without_desa_cantik_and_sumber(tmp_path):
     assert ds.sumber == "data_kab" and ds.sintetis is False
 
 
-def test_load_data_xlsx_folder_equals_csv_folder(tmp_path):
+def test_load_data_xlsx_folder_equals_csv_folder(tmp_path, xlsx_engine):
     from openpyxl import Workbook
 
     d = tmp_path / "x"

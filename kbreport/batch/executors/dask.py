@@ -7,8 +7,10 @@ every worker. On a worker, a run keeps everything it writes under one folder,
 folder, and the temporary files of the libraries (TMPDIR, tempfile, Jupyter's runtime folder,
 MPLCONFIGDIR when matplotlib's own is not writable: kbreport.batch.worker.job_temp) — removed
 from every worker when the run ends, however it ends. Output files come back as bytes and are
-installed in the output folder atomically. Dask workers start a new kernel per report (they run
-several tasks in threads of one process). Errors come back as a JobResult's reason, never as a
+installed in the output folder atomically. Each worker thread keeps one kernel warm across the
+run's reports (kbreport.batch.executors.dask_kernels: a WorkerPlugin registered for the run and
+unregistered when it ends, which shuts the kernels down); with `warm_kernels` off, a new kernel per
+report. Errors come back as a JobResult's reason, never as a
 pickled exception.
 """
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from kbreport.batch.executors.base import Executor
+from kbreport.batch.executors.dask_kernels import WarmKernelPlugin, kernel_for, plugin_name
 from kbreport.build.failures import describe_failure
 from kbreport.batch.folders import WORK_DIR_NAME
 from kbreport.batch.jobs import Job, JobResult, RunSettings
@@ -47,6 +50,7 @@ class RemoteJob:
     data_name: str | None = None  # the data folder's own name (a report may print it as the source)
     data_digest: str | None = None
     notebooks_digest: str | None = None
+    plugin: str | None = None  # the run's WarmKernelPlugin on the workers (None: a new kernel per report)
 
 
 # --- worker side (runs on a Dask worker) ---------------------------------------------------------
@@ -107,8 +111,9 @@ def run_remote_job(settings: RunSettings, job: RemoteJob, data_blob: dict[str, b
                 out_dir, work = tmp / "out", tmp / "work"
                 out_dir.mkdir()
                 work.mkdir()
+                kernel = kernel_for(job.plugin, data_dir, root)
                 res = call_builder(settings, job.name, job.kode, params_path, out_dir, data_dir, work,
-                                   own_process=False, notebooks=notebooks)
+                                   own_process=False, notebooks=notebooks, kernel=kernel)
                 if res.status == "ok":
                     rep = out_dir / job.name
                     res.payload = {p.relative_to(rep).as_posix(): p.read_bytes() for p in sorted(rep.rglob("*"))
@@ -183,6 +188,7 @@ class DaskExecutor(Executor):
         self.run_id = os.urandom(6).hex()
         self._client: Any = None
         self._futures: list = []
+        self._plugin: str | None = None
 
     def map(self, jobs: Sequence[Job]) -> Iterator[JobResult]:
         from distributed import Client, as_completed
@@ -200,6 +206,11 @@ class DaskExecutor(Executor):
             nb_blob, nb_digest = _blob(next(iter(nb_dirs)))
         try:
             client = self._client = Client(self.address, timeout="30s")
+            plugin = None
+            if s.warm_kernels:
+                plugin = plugin_name(self.run_id)
+                client.register_plugin(WarmKernelPlugin(self.run_id, s.kernel_name), name=plugin)
+                self._plugin = plugin
             data_f = client.scatter([data_blob], broadcast=True)[0] if data_blob is not None else None
             nb_f = client.scatter([nb_blob], broadcast=True)[0] if nb_blob is not None else None
             futures = {}
@@ -207,7 +218,7 @@ class DaskExecutor(Executor):
                 rj = RemoteJob(name=j.name, kode=j.kode, params_file=j.params_path.name,
                                params_bytes=j.params_path.read_bytes(), run_id=self.run_id,
                                data_name=data.name if data is not None else None, data_digest=data_digest,
-                               notebooks_digest=nb_digest)
+                               notebooks_digest=nb_digest, plugin=plugin)
                 fut = client.submit(run_remote_job, s, rj, data_f, nb_f, key=f"kbreport-{j.name}-{os.urandom(4).hex()}",
                                     pure=False, retries=0)
                 futures[fut] = j
@@ -251,6 +262,10 @@ class DaskExecutor(Executor):
         with contextlib.suppress(Exception):
             if futures:
                 client.cancel(futures, force=True)
+        plugin, self._plugin = self._plugin, None
+        if plugin is not None:
+            with contextlib.suppress(Exception):
+                client.unregister_worker_plugin(plugin)  # teardown on every worker: its kernels shut down
         with contextlib.suppress(Exception):
             client.run(remove_run_folder, self.run_id)  # every worker: the run's inputs and temp folders
         with contextlib.suppress(Exception):
