@@ -47,6 +47,7 @@ class RemoteJob:
     data_name: str | None = None  # the data folder's own name (a report may print it as the source)
     data_digest: str | None = None
     notebooks_digest: str | None = None
+    runtime: dict | None = None  # Job.runtime
 
 
 # --- worker side (runs on a Dask worker) ---------------------------------------------------------
@@ -108,7 +109,7 @@ def run_remote_job(settings: RunSettings, job: RemoteJob, data_blob: dict[str, b
                 out_dir.mkdir()
                 work.mkdir()
                 res = call_builder(settings, job.name, job.kode, params_path, out_dir, data_dir, work,
-                                   own_process=False, notebooks=notebooks)
+                                   own_process=False, notebooks=notebooks, runtime=job.runtime)
                 if res.status == "ok":
                     rep = out_dir / job.name
                     res.payload = {p.relative_to(rep).as_posix(): p.read_bytes() for p in sorted(rep.rglob("*"))
@@ -207,7 +208,7 @@ class DaskExecutor(Executor):
                 rj = RemoteJob(name=j.name, kode=j.kode, params_file=j.params_path.name,
                                params_bytes=j.params_path.read_bytes(), run_id=self.run_id,
                                data_name=data.name if data is not None else None, data_digest=data_digest,
-                               notebooks_digest=nb_digest)
+                               notebooks_digest=nb_digest, runtime=j.runtime)
                 fut = client.submit(run_remote_job, s, rj, data_f, nb_f, key=f"kbreport-{j.name}-{os.urandom(4).hex()}",
                                     pure=False, retries=0)
                 futures[fut] = j
