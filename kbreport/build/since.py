@@ -41,8 +41,11 @@ def compare_with(ds_now, headline: dict, kode: str | None, then: date) -> dict:
     from kbreport.ingest.dataset import load_data_cached, with_master_on
     from kbreport.ingest.wilayah import desa_table
 
-    raw = load_data_cached(ds_now.data_dir) if ds_now.master_wilayah is not None else ds_now
-    ds_then = with_master_on(raw, then) if ds_now.master_wilayah is not None else ds_now
+    from kbreport.ingest.decrees import decree_in_force
+
+    ds_then = ds_now  # the same decree then (or a user's own master): the export as the briefing reads it
+    if ds_now.master_wilayah is not None and decree_in_force(then).stem != ds_now.master_wilayah:
+        ds_then = with_master_on(load_data_cached(ds_now.data_dir), then)
     why = "wilayah_berubah" if borders_changed(kode, ds_now.master_wilayah, ds_then.master_wilayah) else None
     out = change(headline, desa_table(ds_then.master), ds_then.kampung_kb, ds_then.profil, kode, then, alasan=why)
     out["master_wilayah"] = ds_then.master_wilayah
