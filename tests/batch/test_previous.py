@@ -56,3 +56,20 @@ def test_the_date_is_an_input_of_the_stamp(tmp_path):
     with_prev = build_inputs(**base, runtime={"pembanding_tanggal": "2016-03-07"})
     assert with_prev["runtime"] == {"pembanding_tanggal": "2016-03-07"}
     assert inputs_digest(with_prev) != inputs_digest(plain)  # a new earlier event rebuilds the report
+
+
+def test_a_run_hands_the_date_to_the_builder(tmp_path):
+    import json
+
+    from kbreport.batch import runner as batch
+    from tests.fixtures.batch import light_builder
+
+    p, out = tmp_path / "params", tmp_path / "out"
+    p.mkdir()
+    write(p, "rakorda-2017", 'jenis: rakorda\nkode: "16"\nmulai: 2017-03-07\n')
+    write(p, "rakorda-2018", 'jenis: rakorda\nkode: "16"\nmulai: 2018-03-06\n')
+    res = batch.run_batch([p], out, jobs=1, builder=light_builder.fake_build, resolver=light_builder.resolve,
+                          progress=False)
+    assert res.exit_code == 0, res.summary()
+    assert json.loads((out / "rakorda-2018" / "runtime.json").read_text()) == {"pembanding_tanggal": "2017-03-07"}
+    assert not (out / "rakorda-2017" / "runtime.json").exists()
