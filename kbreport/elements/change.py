@@ -97,7 +97,7 @@ def change_table(R, caption: str | None = None) -> Table:
               count(c["rumah_dataku_kini"])],
         R.t("chg_col_perubahan"): [delta("kkb"), delta("cakupan"), delta("rdk")],
     })
-    notes = [R.t("chg_note_poin")]
+    notes = []  # "poin" says percentage points; how they are computed: kbreport.analysis.change
     if c.get("master_wilayah") and c["master_wilayah"] != R.headline.get("master_wilayah"):
         from kbreport.ingest.decrees import get_decree
 
@@ -108,4 +108,4 @@ def change_table(R, caption: str | None = None) -> Table:
     if caption is None:
         caption = (R.t("chg_cap_event", jenis=R.t(f"chg_jenis_{R.jenis}"), date=then) if R.jenis
                    else R.t("chg_cap", date=then))
-    return Table(df, caption or None, lang=L, note=" ".join(notes), keep_together=True)
+    return Table(df, caption or None, lang=L, note=" ".join(notes) or None, dense=True, keep_together=True)

@@ -23,10 +23,6 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.chg_row_cakupan": {"id": "Cakupan desa/kelurahan", "en": "Desa/kelurahan coverage"},
     "briefing.chg_row_rdk": {"id": "Rumah DataKu", "en": "Rumah DataKu"},
     "briefing.chg_cell_cakupan": {"id": "{p} ({n} dari {total})", "en": "{p} ({n} of {total})"},
-    "briefing.chg_note_poin": {
-        "id": "Perubahan cakupan dalam poin persentase, dihitung dari pecahan tepat lalu dibulatkan sekali.",
-        "en": "Coverage change in percentage points, computed from the exact fractions and rounded once.",
-    },
     "briefing.chg_note_master": {
         "id": "Desa/kelurahan per {date} menurut {decree}, yang berlaku saat itu.",
         "en": "Desa/kelurahan as of {date} as listed by {decree}, in force then.",
