@@ -301,7 +301,7 @@ class _Doc(HTMLParser):
 
 
 def num(s: str) -> float | None:
-    s = s.strip().replace("\u2212", "-")
+    s = s.strip().replace("\u2212", "-").removeprefix("+")
     m = re.fullmatch(r"(-?[\d.]+(?:,\d+)?)\s*%?", s)
     if not m:
         return None
@@ -345,6 +345,8 @@ def compare(rep: Path, data_dir: Path, masters, cache) -> Check:
     for tab in doc.tables:
         head, *body = [row for row in tab["rows"] if row]
         cap = tab["caption"] or ""
+        if cap.startswith(("Perubahan sejak", "Change since")):
+            continue  # since(): checked with the figures of then
         names = {_norm(n): i for i, n in enumerate(sub.nama)}
         for row in body:
             nm = _norm(row[0])
@@ -402,6 +404,7 @@ def compare(rep: Path, data_dir: Path, masters, cache) -> Check:
         else:
             print(f"  UNCHECKED card {lab!r} = {c.get('value')!r} ({subt})")
     points(doc, fig, r, ck)
+    since(doc, fig, r, data_dir, masters, cache, ck)
     for cap in doc.captions:
         if (cap or "").startswith(("Peta ", "Map ")) and ":" in cap:
             got = {lab.strip().rstrip("."): int(num(n)) for n, lab in re.findall(r"([\d.]+) pada ([^;]+?)(?:;|\.$|\. )", cap.split(". Tidak tergambar")[0] + ".")}
@@ -415,6 +418,76 @@ def compare(rep: Path, data_dir: Path, masters, cache) -> Check:
     print(f"  exact half-way percentages recomputed so far: {len(HALFWAY)} {sorted(set(HALFWAY))[:8]}")
     print(f"  {ck.n} figures compared, {len(ck.bad)} mismatches")
     return ck
+
+
+def signed(x: float, digits: int = 0) -> str:
+    s = f"{abs(x):,.{digits}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return s if x == 0 else ("+" if x > 0 else "\u2212") + s
+
+
+def year_earlier(d: date) -> date:
+    """The same date a year earlier; 29 February gives 28 February."""
+    return d.replace(year=d.year - 1, day=28 if (d.month, d.day) == (2, 29) else d.day)
+
+
+def since(doc, fig, r, data_dir, masters, cache, ck):
+    """figures.json "perubahan", the cards' "sejak" lines and the then/now table against the rules applied to the
+    comparison date (a year earlier for a region briefing: as_of minus one year, 29 Feb → 28 Feb); coverage points
+    from the exact fractions, rounded half up once."""
+    c = fig.get("perubahan")
+    if c is None:
+        ck.eq("figures.json perubahan (a region briefing always compares)", fig["laporan"] == "wilayah", False)
+        return
+    if fig["laporan"] == "wilayah":
+        ck.eq("perubahan.tanggal", c["tanggal"], year_earlier(date.fromisoformat(fig["as_of"])).isoformat())
+    then = recompute(data_dir, dict(fig, as_of=c["tanggal"]), masters, cache)
+    kkb = cache["data"][0]
+    reg = fig["wilayah"]["kode"] or ""
+    ts = pd.Timestamp(c["tanggal"])
+    undated = kkb[(kkb.aktif != "ya") & kkb.tanggal_nonaktif.isna() & (kkb.tanggal_pencanangan <= ts)
+                  & kkb.kode_desa.str.startswith(reg + "." if reg else "")]
+    ck.eq("perubahan: inactive Kampung KB without a date launched by then (rules: none, else not told)", len(undated), 0)
+    ck.eq("perubahan.master_wilayah", c["master_wilayah"], then["master_wilayah"])
+    ck.eq("perubahan.kampung_kb.dulu", c["kampung_kb"]["dulu"], then["kampung_kb"])
+    ck.eq("perubahan.kampung_kb.selisih", c["kampung_kb"]["selisih"], r["kampung_kb"] - then["kampung_kb"])
+    ck.eq("perubahan.cakupan.dulu_tercakup", c["cakupan"]["dulu_tercakup"], then["desa_kelurahan_tercakup"])
+    ck.eq("perubahan.cakupan.dulu_desa_kelurahan", c["cakupan"]["dulu_desa_kelurahan"], then["desa_kelurahan"])
+    q = 100 * (Fraction(r["desa_kelurahan_tercakup"], r["desa_kelurahan"])
+               - Fraction(then["desa_kelurahan_tercakup"], then["desa_kelurahan"]))
+    pts = (1 if q >= 0 else -1) * math.floor(abs(q) * 10 + Fraction(1, 2)) / 10
+    naive = round(r["cakupan_persen"] - then["cakupan_persen"], 1)
+    if naive != pts:
+        print(f"  (coverage points: exact {pts} differs from the difference of rounded percentages {naive})")
+    ck.eq("perubahan.cakupan.selisih_poin", c["cakupan"]["selisih_poin"], pts)
+    ck.eq("perubahan.rumah_dataku.dulu", c["rumah_dataku"]["dulu"], then["rumah_dataku"])
+    ck.eq("perubahan.rumah_dataku.selisih", c["rumah_dataku"]["selisih"], r["rumah_dataku"] - then["rumah_dataku"])
+    d = date.fromisoformat(c["tanggal"])
+    when = f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+    def line(x, digits=0, unit=""):
+        return f"tidak berubah sejak {when}" if x == 0 else f"{signed(x, digits)}{unit} sejak {when}"
+
+    want = {"kampung kb": line(r["kampung_kb"] - then["kampung_kb"]),
+            "cakupan": line(pts, 1, " poin"), "rumah dataku": line(r["rumah_dataku"] - then["rumah_dataku"])}
+    for card in doc.cards:
+        lab = (card.get("label") or "").lower()
+        key = "cakupan" if lab.startswith("cakupan") else lab
+        if key in want:
+            got = (card.get("sub") or "").split(" · ")[-1]
+            ck.eq(f"card {card.get('label')} change line", got, want[key])
+    for tab in doc.tables:
+        if (tab["caption"] or "").startswith("Perubahan sejak"):
+            head, *body = [row for row in tab["rows"] if row]
+            ck.eq("change table: the column of then", head[1], when)
+            rows = {row[0]: row[1:] for row in body}
+            ck.eq("change table Kampung KB", [num(x) for x in rows["Kampung KB"]],
+                  [then["kampung_kb"], r["kampung_kb"], r["kampung_kb"] - then["kampung_kb"]])
+            ck.eq("change table Rumah DataKu", [num(x) for x in rows["Rumah DataKu"]],
+                  [then["rumah_dataku"], r["rumah_dataku"], r["rumah_dataku"] - then["rumah_dataku"]])
+            cov = rows["Cakupan desa/kelurahan"]
+            ck.eq("change table coverage then", num(cov[0].split(" (")[0]), then["cakupan_persen"])
+            ck.eq("change table coverage now", num(cov[1].split(" (")[0]), r["cakupan_persen"])
+            ck.eq("change table coverage points", num(cov[2].replace(" poin", "")), pts)
 
 
 def points(doc, fig, r, ck):

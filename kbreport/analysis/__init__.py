@@ -9,6 +9,7 @@ The `*_from_scope` variants take a precomputed `units.scope(...)` so several tab
 """
 from kbreport.analysis.coverage import (COVERAGE_COLUMNS, coverage, coverage_all_levels, coverage_from_scope,
                                         coverage_level, sub_rows, total_row)
+from kbreport.analysis.change import CHANGE_KEYS, change, coverage_points, year_earlier
 from kbreport.analysis.desa_cantik import desa_cantik_overlap
 from kbreport.analysis.gaps import below_target, desa_without_kkb
 from kbreport.analysis.headline import HEADLINE_KEYS, headline
@@ -20,7 +21,7 @@ from kbreport.analysis.trend import target_pace, trend
 from kbreport.analysis.units import Scope, Unit, resolve, scope
 
 __all__ = [
-    "kecamatan_coverage",
+    "kecamatan_coverage", "CHANGE_KEYS", "change", "coverage_points", "year_earlier",
     "COVERAGE_COLUMNS", "HEADLINE_KEYS", "READINESS_INDICATORS", "READINESS_LABELS", "Scope", "Unit",
     "below_target", "coverage", "coverage_all_levels", "coverage_from_scope", "coverage_level",
     "desa_cantik_overlap", "desa_without_kkb", "headline", "kb_outcomes", "readiness", "resolve",

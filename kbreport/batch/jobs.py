@@ -8,7 +8,7 @@
 The builder (`RunSettings.builder`) is a picklable callable with the signature of
 kbreport.build.report.build_report, and is always called with all of its keywords:
 `builder(params_path, out_dir, data_dir=, formats=, timeout=, kernel_name=, work_dir=, notebooks=,
-kernel=, kode=, name=, lang=)` (`lang`: the run's language, of the reason a report fails with). It returns a kbreport.build.report.ReportResult (status "ok"/"failed",
+kernel=, kode=, name=, lang=, runtime=)` (`lang`: the run's language, of the reason a report fails with; `runtime`: more runtime parameters, e.g. pembanding_tanggal). It returns a kbreport.build.report.ReportResult (status "ok"/"failed",
 reason, seconds, timings) or raises; on success it has put the report's files in `out_dir/<name>/`.
 """
 from __future__ import annotations
@@ -40,6 +40,9 @@ class Job:
     error: str | None = None
     kode: str | None = None  # a fan-out member's region (kbreport.batch.plan); None: the file's own
     group: str | None = None  # the params stem a fan-out member came from
+    # runtime parameters the run sets for this report beyond data_dir/out_dir/annex, e.g. pembanding_tanggal
+    # (the previous event of its kind for its region, kbreport.batch.previous); plain JSON values
+    runtime: dict | None = None
 
 
 @dataclass(frozen=True)

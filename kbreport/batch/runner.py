@@ -58,6 +58,7 @@ from kbreport.batch.folders import (
 )
 from kbreport.batch.jobs import BatchResult, Builder, Job, JobResult, ReportOutcome, RunSettings
 from kbreport.batch.manifest import EXIT_FAILED, EXIT_OK, manifest_dict, write_manifest, write_run_files
+from kbreport.batch.previous import assign_previous
 from kbreport.batch.progress import Progress
 from kbreport.batch.stamps import (
     HashCache,
@@ -246,6 +247,7 @@ def _plan(files: list[Path], resolver: Resolver | None, out: Path, data: Path | 
           force: bool, outcomes: dict[str, ReportOutcome], prog: Progress) -> list[Job]:
     """Fill `outcomes` (failed before start, skipped as up to date, or pending) and return the jobs to build."""
     plan = plan_jobs(files, resolver, prog.lang)
+    assign_previous(plan)  # an event's previous event of its kind for its region, when the run holds it
     prog.total = len(plan)  # a fan-out is many reports from one file
     cache = HashCache()
     code = code_fingerprint(cache)
@@ -260,7 +262,7 @@ def _plan(files: list[Path], resolver: Resolver | None, out: Path, data: Path | 
             prog.finished(j.name, "failed", 0.0, j.error)
             continue
         j.inputs = build_inputs(notebook=j.notebook, params_path=j.params_path, data_dir=data,
-                                formats=formats, code=code, cache=cache)
+                                formats=formats, code=code, cache=cache, runtime=j.runtime)
         oc.inputs_digest = inputs_digest(j.inputs)
         stamp = None if force else up_to_date(out / j.name, j.inputs)
         if stamp is not None:

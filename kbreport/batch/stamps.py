@@ -96,15 +96,19 @@ def build_inputs(
     formats: Iterable[str],
     code: str,
     cache: HashCache,
+    runtime: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What a report's content depends on, as hashes. `notebook` may be None when it cannot be resolved."""
+    """What a report's content depends on, as hashes. `notebook` may be None when it cannot be resolved.
+    `runtime`: the runtime parameters the run sets for it beyond the folders (Job.runtime), when any."""
     nb = Path(notebook) if notebook else None
+    extra = {"runtime": dict(sorted(runtime.items()))} if runtime else {}
     return {
         "kbreport": code,
         "notebook": {"path": nb.name, "sha256": cache.file(nb)} if nb and nb.is_file() else None,
         "params": {"path": Path(params_path).name, "sha256": cache.file(params_path)},
         "data": cache.tree(data_dir) if data_dir and Path(data_dir).exists() else None,
         "formats": sorted(set(formats)),
+        **extra,
     }
 
 

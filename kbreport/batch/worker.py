@@ -71,7 +71,7 @@ def _on_alarm(signum, frame):
 
 def call_builder(settings: RunSettings, name: str, kode: str | None, params_path: Path, out_dir: Path,
                  data_dir: str | None, work_dir: Path, *, own_process: bool, notebooks: str | None = None,
-                 kernel: Any = None) -> JobResult:
+                 kernel: Any = None, runtime: dict | None = None) -> JobResult:
     """Build report `name` with `settings.builder` (every keyword of build_report passed, see
     kbreport.batch.jobs); every failure becomes the result's reason.
 
@@ -101,6 +101,7 @@ def call_builder(settings: RunSettings, name: str, kode: str | None, params_path
             kode=kode,
             name=name,
             lang=settings.lang,
+            runtime=runtime,
         )
         status, reason = res.status, (str(res.reason) if res.reason else None)
         timings = {str(k): float(v) for k, v in (res.timings or {}).items() if isinstance(v, (int, float))}

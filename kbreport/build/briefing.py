@@ -395,7 +395,15 @@ def region_report(*, data_dir: str | os.PathLike | None = None, **params) -> Bri
     T["klasifikasi"] = _classes(sc, ds.profil, ds.kkbpk)
     if h["tingkat"] != "nasional":  # Indonesia's list would be tens of thousands of rows
         T["desa_tanpa_kkb"] = A.desa_without_kkb(desa, ds.kampung_kb, kode, as_of)
+    h["perubahan"] = _since(ds, h, kode, A.year_earlier(as_of))  # the same date a year earlier
     return Briefing(params, ds, h, T)
+
+
+def _since(ds, h: dict, kode, then):
+    """kbreport.build.since.compare_with: the briefing's figures beside those of `then` (None: no comparison)."""
+    from kbreport.build.since import compare_with
+
+    return None if then is None else compare_with(ds, h, kode, then)
 
 
 def _event_defaults(params, master):
@@ -410,11 +418,14 @@ def _event_defaults(params, master):
     return params.model_copy(update=fill) if fill else params
 
 
-def event_report(*, data_dir: str | os.PathLike | None = None, **params) -> Briefing:
+def event_report(*, data_dir: str | os.PathLike | None = None, pembanding_tanggal=None, **params) -> Briefing:
     """An event briefing's data: `params` are the event notebook's parameters by name (jenis, judul,
     penyelenggara, kode, mulai, selesai, as_of, tempat, peserta, …; validated by
-    kbreport.build.params by name), `data_dir` the data folder (None: see resolve_data_dir)."""
+    kbreport.build.params by name), `data_dir` the data folder (None: see resolve_data_dir).
+    `pembanding_tanggal`: the previous event's date, set by kbreport run (kbreport.batch.previous); None: the
+    briefing does not compare."""
     from kbreport import analysis as A
+    from kbreport.build.since import as_date
 
     params, ds, desa = _load({**params, "data_dir": data_dir}, "event")
     params = _rdk_target(_event_defaults(params, ds.master), params.as_of)
@@ -430,6 +441,7 @@ def event_report(*, data_dir: str | os.PathLike | None = None, **params) -> Brie
                 extra["desa"][k.kode_desa] = {"desa": f"{prefix} {r['nama_desa']}",
                                               "kecamatan": f"Kecamatan {r['nama_kecamatan']}",
                                               "kabkota": r["nama_kabkota"]}
+    h["perubahan"] = _since(ds, h, params.kode, as_date(pembanding_tanggal))
     if params.jenis == "mou":
         extra["desa_cantik"] = A.desa_cantik_overlap(desa, ds.kampung_kb, ds.profil, ds.desa_cantik,
                                                      params.kode, params.as_of)

@@ -13,6 +13,14 @@ and tests read. Shape (issue 4; extra keys may be added, these never change mean
                                                            the as_of month; null: none, or all undated)
      "kecamatan", "kecamatan_tercakup": int   (kecamatan of the region in the master used; of them with a
                                                Kampung KB as of as_of)
+     "perubahan": null | {"tanggal": "YYYY-MM-DD" (the comparison date: a year earlier, or the previous event's),
+                   "master_wilayah": decree of then,
+                   "kampung_kb": {"dulu", "kini", "selisih", "alasan"},
+                   "cakupan": {"dulu_tercakup", "dulu_desa_kelurahan", "dulu_persen" (one decimal), "selisih_poin",
+                               "alasan"},
+                   "rumah_dataku": {"dulu", "kini", "selisih", "alasan"}}
+                  (kbreport.analysis.change: a figure of then the data cannot tell is null with its "alasan";
+                   selisih_poin is 100 × the exact difference of the two fractions, rounded half up once)
      ... extras: "judul", "bahasa", "target": {"tanggal", "persen"} | null, "kekurangan"}
 
 `target` is null, and `kekurangan` absent, when no coverage target was in force on as_of and params gave
@@ -29,6 +37,7 @@ import numbers
 import os
 import re
 from datetime import date, datetime
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +85,60 @@ def _target(headline: dict, params) -> dict | None:
     return {"tanggal": _iso(tgl), "persen": float(pct)}
 
 
+def _change(c: dict | None) -> dict | None:
+    """figures.json's "perubahan" from kbreport.analysis.change's dict (None: no comparison)."""
+    if not c:
+        return None
+    d, n = c["tercakup_dulu"], c["desa_kelurahan_dulu"]
+    return {
+        "tanggal": _iso(c["tanggal"]),
+        "master_wilayah": c.get("master_wilayah"),
+        "kampung_kb": {"dulu": c["kampung_kb_dulu"], "kini": c["kampung_kb_kini"], "selisih": c["kampung_kb_selisih"],
+                       "alasan": c["kampung_kb_alasan"]},
+        "cakupan": {"dulu_tercakup": d, "dulu_desa_kelurahan": n,
+                    "dulu_persen": None if d is None or not n else _pct(d, n),
+                    "selisih_poin": c["cakupan_selisih_poin"], "alasan": c["cakupan_alasan"]},
+        "rumah_dataku": {"dulu": c["rumah_dataku_dulu"], "kini": c["rumah_dataku_kini"],
+                         "selisih": c["rumah_dataku_selisih"], "alasan": c["rumah_dataku_alasan"]},
+    }
+
+
+def _pct(part: int, whole: int) -> float:
+    """100 × part / whole rounded half up to one decimal on the exact fraction."""
+    q = Fraction(100 * int(part), int(whole))
+    return math.floor(q * 10 + Fraction(1, 2)) / 10
+
+
+def _check_change(fig: dict, p: list[str]) -> None:
+    """The rules of "perubahan": before as_of, today's figures as at the top, differences that add up."""
+    c = fig.get("perubahan")
+    if c is None:
+        return
+    if not isinstance(c, dict) or not {"tanggal", "kampung_kb", "cakupan", "rumah_dataku"} <= set(c):
+        p.append("perubahan: harus null atau objek dengan tanggal, kampung_kb, cakupan, rumah_dataku")
+        return
+    if not (isinstance(c["tanggal"], str) and _ISO.fullmatch(c["tanggal"])) or c["tanggal"] >= str(fig["as_of"]):
+        p.append(f"perubahan.tanggal: harus YYYY-MM-DD sebelum as_of, bukan {c['tanggal']!r}")
+    for k, top in (("kampung_kb", "kampung_kb"), ("rumah_dataku", "rumah_dataku")):
+        x = c[k]
+        if x.get("kini") != fig[top]:
+            p.append(f"perubahan.{k}.kini {x.get('kini')!r} tidak sama dengan {top} ({fig[top]!r})")
+        known = x.get("dulu") is not None
+        if known != (x.get("alasan") is None):
+            p.append(f"perubahan.{k}: dulu dan alasan harus salah satu saja")
+        if known and x.get("selisih") != x["kini"] - x["dulu"]:
+            p.append(f"perubahan.{k}.selisih {x.get('selisih')!r} bukan kini − dulu")
+    cov = c["cakupan"]
+    d, n = cov.get("dulu_tercakup"), cov.get("dulu_desa_kelurahan")
+    if d is not None and n and fig["desa_kelurahan"]:
+        q = 100 * (Fraction(fig["desa_kelurahan_tercakup"], fig["desa_kelurahan"]) - Fraction(d, n))
+        want = (1 if q >= 0 else -1) * math.floor(abs(q) * 10 + Fraction(1, 2)) / 10
+        if cov.get("selisih_poin") != want:
+            p.append(f"perubahan.cakupan.selisih_poin {cov.get('selisih_poin')!r} bukan {want} (pecahan tepat)")
+    elif cov.get("selisih_poin") is not None:
+        p.append("perubahan.cakupan.selisih_poin tanpa angka dulu")
+
+
 def build_figures(headline: dict, params, synthetic: bool) -> dict:
     """The figures.json dict from the headline dict (kbreport.analysis.headline) and the params."""
     missing = [k for k in ("wilayah_kode", "wilayah_nama", "tingkat", "as_of", "desa_kelurahan", "tercakup",
@@ -109,6 +172,8 @@ def build_figures(headline: dict, params, synthetic: bool) -> dict:
             fig[k] = _int(headline[k], k)
     if headline.get("kekurangan") is not None:
         fig["kekurangan"] = _int(headline["kekurangan"], "kekurangan")
+    if "perubahan" in headline:
+        fig["perubahan"] = _change(headline["perubahan"])
     if params.laporan == "event":
         fig["event"] = {
             "jenis": params.jenis,
@@ -193,6 +258,8 @@ def validate_figures(fig: Any, params=None) -> None:
     if mw is not None and not (isinstance(mw, str) and re.fullmatch(r"(perm|kepm)endagri-[0-9.-]+", mw)):
         p.append(f"master_wilayah: harus nama keputusan (mis. permendagri-56-2015) atau null, bukan {mw!r}")
 
+    if not p:
+        _check_change(fig, p)
     ev = fig.get("event")
     if fig["laporan"] == "event":
         if not isinstance(ev, dict):

@@ -135,8 +135,10 @@ NAME_RULES: dict[str, Any] = {
     "target": Annotated[list[Target], Field(max_length=20)],
     "kunjungan_lapangan": Annotated[list[Kunjungan], Field(max_length=10)],
 }
-# Set by the runner, never by a params file: where the data are and where the outputs go.
-RUNTIME = ("data_dir", "out_dir", "annex")
+# Set by the runner, never by a params file: where the data are and where the outputs go, and the date of the
+# previous event of the same kind for the same region in the run (kbreport.batch.previous; an event notebook
+# compares with it when set).
+RUNTIME = ("data_dir", "out_dir", "annex", "pembanding_tanggal")
 # Keys of a params file that are not notebook parameters.
 RESERVED = ("notebook", "laporan")
 _ANNOTATIONS = {"str": Text, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}

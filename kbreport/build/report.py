@@ -255,7 +255,8 @@ def _execute(nb_path: Path, work: Path, parameters: dict, kernel_name: str, time
 def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, data_dir: str | os.PathLike | None = None,
                  formats: Sequence[str] = ALL_FORMATS, timeout: float = 600, kernel_name: str = "python3",
                  work_dir: str | os.PathLike | None = None, notebooks: str | os.PathLike | None = None,
-                 kernel=None, kode: str | None = None, name: str | None = None, lang: str = "id") -> ReportResult:
+                 kernel=None, kode: str | None = None, name: str | None = None, lang: str = "id",
+                 runtime: dict | None = None) -> ReportResult:
     """Build one report into `out_dir/<sanitised params file stem>/`; see the module docstring.
 
     `timeout`: seconds per notebook cell. `work_dir`: the working folder to execute in (created if
@@ -264,7 +265,9 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
     kbreport.build.warm_kernel.WarmKernel to run on (reset first, discarded if the report fails);
     default a new kernel for this report alone. `kode`, `name`: a fan-out member's region and
     output folder name (kbreport.batch.plan), in place of the file's own `kode` and stem. `lang`: the
-    language of the failure reason (the run's; the report's own language is its params' `bahasa`).
+    language of the failure reason (the run's; the report's own language is its params' `bahasa`). `runtime`: more
+    runtime parameters the run sets (kbreport.build.params_rules.RUNTIME, e.g. pembanding_tanggal), passed
+    to the notebook when it declares them.
     """
     import nbformat
 
@@ -314,6 +317,9 @@ def build_report(params_path: str | os.PathLike, out_dir: str | os.PathLike, dat
         for stale in (*OUTPUT_FILES.values(), FIGURES_FILE):  # a reused folder must not lend old results
             (work / stale).unlink(missing_ok=True)
         parameters = to_notebook_parameters(params, data.resolve(), out_dir=work.resolve(), annex="xlsx" in formats)
+        if runtime:
+            declared = _declared_parameters(nb_path) if nb_path.is_file() else {}
+            parameters.update({k: v for k, v in runtime.items() if k in declared and k not in parameters})
         check_notebook_parameters(nb_path, parameters)
         t = lap("params", t0)
 

@@ -28,12 +28,14 @@ Elements and their functions (one module each):
 - monev: monev_cards, monev_table, monev_desa_list (what is left, kecamatan by kecamatan)
 - sections: Section — event_section (the part for the event's jenis), mou_section, ranking_section,
   facilitation_section
+- change: change_table (Kampung KB, coverage, Rumah DataKu then and now; the cards' change line)
 - base: Element, Omitted, PageBreak
 """
 from __future__ import annotations
 
 from kbreport.elements.base import Element, Omitted, PageBreak
 from kbreport.elements.cards import Cards, desa_cantik_cards, headline_cards, outcome_cards
+from kbreport.elements.change import change_table
 from kbreport.elements.charts import (Chart, classification_chart, coverage_chart, map_chart, participants_chart,
                                      readiness_chart, rumah_dataku_chart, tile_map_chart, trend_chart)
 from kbreport.elements.facts import Facts, event_facts, parties
@@ -70,7 +72,7 @@ __all__ = [
     "rumah_dataku_chart", "readiness_chart", "classification_chart", "participants_chart", "annex_table",
     "outcomes_table", "rdk_gap_table", "desa_cantik_table", "targets_table", "classification_note",
     "sources", "desa_cantik_note", "event_facts", "parties", "event_section", "mou_section",
-    "ranking_section", "facilitation_section",
+    "ranking_section", "facilitation_section", "change_table",
     # elements of a monev (to-do list) report
     "monev_cards", "monev_table", "monev_desa_list",
 ]

@@ -37,8 +37,17 @@ class Cards(Element, list):
         return f"Cards({list.__repr__(self)}, lang={self.lang!r})"
 
 
+def _with_change(R, sub: str, which: str) -> str:
+    """`sub` and, when the briefing compares with an earlier date, the change since (kbreport.elements.change)."""
+    from kbreport.elements.change import since_line
+
+    line = since_line(R, which)
+    return sub if line is None else f"{sub} · {line}"
+
+
 def headline_cards(R) -> Cards:
-    """Kampung KB, coverage against the target, what is still needed, Rumah DataKu."""
+    """Kampung KB, coverage against the target, what is still needed, Rumah DataKu; under Kampung KB, coverage
+    and Rumah DataKu the change since the comparison date when there is one (R.headline["perubahan"])."""
     h, L = R.headline, R.lang
     none = h["target_persen"] is None  # no coverage target in force on as_of (kbreport.analysis.targets)
     reached = not none and h["kekurangan"] <= 0
@@ -50,10 +59,12 @@ def headline_cards(R) -> Cards:
     if h.get("rumah_dataku_tanpa_tanggal"):  # undated: in no count as of a date, said so
         rdk_sub = R.t("card_rdk_tanpa_tanggal", sub=rdk_sub, n=_num(h["rumah_dataku_tanpa_tanggal"], L))
     return Cards([
-        {"label": R.t("card_kkb"), "value": h["kampung_kb"], "sub": R.t("card_kkb_sub", date=R.date(h["as_of"]))},
+        {"label": R.t("card_kkb"), "value": h["kampung_kb"],
+         "sub": _with_change(R, R.t("card_kkb_sub", date=R.date(h["as_of"])), "kkb")},
         {"label": R.t("card_cakupan"),
          "value": fmt.percent_of(h["tercakup"], h["desa_kelurahan"], L),
-         "sub": R.t("card_cakupan_sub", n=_num(h["tercakup"], L), total=_num(h["desa_kelurahan"], L)),
+         "sub": _with_change(R, R.t("card_cakupan_sub", n=_num(h["tercakup"], L), total=_num(h["desa_kelurahan"], L)),
+                             "cakupan"),
          "status": "info" if none else ("ok" if reached else "warn")},
         {"label": R.t("card_tanpa_kkb"), "value": h["desa_kelurahan"] - h["tercakup"],
          "sub": R.t("card_tanpa_kkb_sub", date=R.date(h["as_of"])), "status": "info"} if none else
@@ -61,7 +72,7 @@ def headline_cards(R) -> Cards:
          "sub": R.t("card_kurang_sub", t=_pct_target(h["target_persen"], L), date=R.date(h["target_tanggal"])),
          "status": "ok" if reached else "warn"},
         {"label": R.t("card_rdk"), "value": h["rumah_dataku"],
-         "sub": rdk_sub,
+         "sub": _with_change(R, rdk_sub, "rdk"),
          "status": "ok" if rdk_ok else ("warn" if rdk_t is not None else "info")},
     ], lang=L)
 

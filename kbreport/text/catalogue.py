@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from kbreport import SYNTHETIC_LABEL
 from kbreport.text.words import briefing as _briefing
+from kbreport.text.words import change as _change
 from kbreport.text.words import cli as _cli
 from kbreport.text.words import labels as _labels
 from kbreport.text.words import maps as _maps
@@ -43,6 +44,7 @@ CATALOGUE: dict[str, dict[str, str]] = _merge(
     _validation.SEPARATORS, _validation.UI, {"ui.synthetic": dict(SYNTHETIC_LABEL)},
     _run.RUN, _run.OS, _run.STATUS, _run.INDEX, _run.PAGE, _run.PLURALS, _cli.CLI, _cli.ERRORS, _maps.WORDS,
     _params.PARAMS,
+    _change.WORDS,
 )
 
 

@@ -162,3 +162,43 @@ def test_missing_headline_keys():
     del h["rumah_dataku"]
     with pytest.raises(ReportError, match="headline tidak memuat rumah_dataku"):
         build_figures(h, WIL, synthetic=True)
+
+
+# --- "perubahan": since the same date a year earlier (kbreport.analysis.change) ---------------------------
+
+def change(**over):
+    c = {"tanggal": date(2023, 6, 4), "alasan": None, "master_wilayah": "kepmendagri-100.1.1-6117-2022",
+         "kampung_kb_dulu": 1210, "kampung_kb_kini": 1322, "kampung_kb_selisih": 112, "kampung_kb_alasan": None,
+         "tercakup_dulu": 1210, "desa_kelurahan_dulu": 1512, "tercakup_kini": 1322, "desa_kelurahan_kini": 1513,
+         "cakupan_selisih_poin": 7.3, "cakupan_alasan": None,
+         "rumah_dataku_dulu": None, "rumah_dataku_kini": 640, "rumah_dataku_selisih": None,
+         "rumah_dataku_alasan": "rdk_tanpa_riwayat", "nonaktif_tanpa_tanggal": 0}
+    c.update(over)
+    return c
+
+
+def test_change_figures():
+    fig = build_figures(headline(perubahan=change()), WIL, synthetic=True)
+    c = fig["perubahan"]
+    assert c["tanggal"] == "2023-06-04" and c["master_wilayah"] == "kepmendagri-100.1.1-6117-2022"
+    assert c["kampung_kb"] == {"dulu": 1210, "kini": 1322, "selisih": 112, "alasan": None}
+    # 1210 / 1512 = 80,026…% → 80,0; the change 100 × (1322/1513 − 1210/1512) = 7,349… → 7,3 (87,4 − 80,0 = 7,4)
+    assert c["cakupan"] == {"dulu_tercakup": 1210, "dulu_desa_kelurahan": 1512, "dulu_persen": 80.0,
+                            "selisih_poin": 7.3, "alasan": None}
+    assert c["rumah_dataku"] == {"dulu": None, "kini": 640, "selisih": None, "alasan": "rdk_tanpa_riwayat"}
+    assert json.loads(json.dumps(fig)) == fig
+    assert build_figures(headline(perubahan=None), WIL, synthetic=True)["perubahan"] is None
+    assert "perubahan" not in build_figures(headline(), WIL, synthetic=True)
+
+
+@pytest.mark.parametrize("over, message", [
+    ({"cakupan_selisih_poin": 7.4}, "perubahan.cakupan.selisih_poin 7.4 bukan 7.3 (pecahan tepat)"),
+    ({"kampung_kb_selisih": 100}, "perubahan.kampung_kb.selisih 100 bukan kini − dulu"),
+    ({"kampung_kb_kini": 1300}, "perubahan.kampung_kb.kini 1300 tidak sama dengan kampung_kb (1322)"),
+    ({"tanggal": date(2024, 6, 4)}, "perubahan.tanggal: harus YYYY-MM-DD sebelum as_of"),
+    ({"rumah_dataku_alasan": None}, "perubahan.rumah_dataku: dulu dan alasan harus salah satu saja"),
+])
+def test_change_contract(over, message):
+    with pytest.raises(ReportError) as ei:
+        build_figures(headline(perubahan=change(**over)), WIL, synthetic=True)
+    assert message in str(ei.value)

@@ -51,6 +51,7 @@ class RemoteJob:
     data_digest: str | None = None
     notebooks_digest: str | None = None
     plugin: str | None = None  # the run's WarmKernelPlugin on the workers (None: a new kernel per report)
+    runtime: dict | None = None  # Job.runtime
 
 
 # --- worker side (runs on a Dask worker) ---------------------------------------------------------
@@ -113,7 +114,7 @@ def run_remote_job(settings: RunSettings, job: RemoteJob, data_blob: dict[str, b
                 work.mkdir()
                 kernel = kernel_for(job.plugin, data_dir, root)
                 res = call_builder(settings, job.name, job.kode, params_path, out_dir, data_dir, work,
-                                   own_process=False, notebooks=notebooks, kernel=kernel)
+                                   own_process=False, notebooks=notebooks, kernel=kernel, runtime=job.runtime)
                 if res.status == "ok":
                     rep = out_dir / job.name
                     res.payload = {p.relative_to(rep).as_posix(): p.read_bytes() for p in sorted(rep.rglob("*"))
@@ -218,7 +219,7 @@ class DaskExecutor(Executor):
                 rj = RemoteJob(name=j.name, kode=j.kode, params_file=j.params_path.name,
                                params_bytes=j.params_path.read_bytes(), run_id=self.run_id,
                                data_name=data.name if data is not None else None, data_digest=data_digest,
-                               notebooks_digest=nb_digest, plugin=plugin)
+                               notebooks_digest=nb_digest, plugin=plugin, runtime=j.runtime)
                 fut = client.submit(run_remote_job, s, rj, data_f, nb_f, key=f"kbreport-{j.name}-{os.urandom(4).hex()}",
                                     pure=False, retries=0)
                 futures[fut] = j

@@ -158,7 +158,7 @@ def run_local_job(settings: RunSettings, job: Job) -> JobResult:
         with _output_to(log):
             res = call_builder(settings, name, job.kode, Path(job.params_path), out_dir,
                                str(settings.data_dir) if settings.data_dir else None, work,
-                               own_process=True, kernel=kernel)
+                               own_process=True, kernel=kernel, runtime=job.runtime)
         if res.status != "ok" and kernel is not None:
             _append_tail(kernel.log_path, kernel_log_at, log)  # what the kernel process itself said meanwhile
         if res.status != "ok" and log.is_file() and log.stat().st_size:
