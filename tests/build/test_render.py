@@ -390,8 +390,14 @@ def test_cards_points_facts_notice():
     html = cards_html([{"label": "Kampung KB", "value": 1322, "status": "ok"},
                        {"label": "Cakupan", "value": 87.37, "percent": True, "sub": "target <100%>"},
                        {"label": "Catatan", "value": "teks <b>"}])
-    assert '<div class="kb-card kb-ok"><div class="kb-card-label">Kampung KB</div>' in html
-    assert '<div class="kb-card-value">1.322</div>' in html and '<div class="kb-card-value">87,4%</div>' in html
+    assert '<div class="kb-card kb-ok"><dt class="kb-card-label">Kampung KB</dt>' in html
+    assert '<dd class="kb-card-value">1.322</dd>' in html and '<dd class="kb-card-value">87,4%</dd>' in html
+    # label and value read together: one <dl>, each card a label (dt) followed by its value (dd)
+    import re
+    assert html.startswith('<dl class="kb-cards">') and html.endswith("</dl>")
+    pairs = re.findall(r'<div class="kb-card kb-\w+"><dt class="kb-card-label">([^<]*)</dt>'
+                       r'<dd class="kb-card-value">([^<]*)</dd>', html)
+    assert pairs == [("Kampung KB", "1.322"), ("Cakupan", "87,4%"), ("Catatan", "teks &lt;b&gt;")]
     assert "target &lt;100%&gt;" in html and "teks &lt;b&gt;" in html
     with pytest.raises(ValueError):
         cards_html([{"label": "x", "value": 1, "status": "hijau"}])
