@@ -127,12 +127,12 @@ def figure_html(fig, caption: str | None = None, *, alt: str | None = None, fmt:
             mime = "image/png"
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     w_in, _h_in = fig.get_size_inches()
-    width_px = int(round(w_in * 96))  # CSS px at its natural size; CSS scales it down on small screens
+    width_px = int(round(w_in * 96))  # CSS px at its natural size; a phone keeps it and scrolls (screen.css)
     alt_text = alt or caption or _fig_title(fig) or "Grafik"
     cap = f"<figcaption>{_e(caption)}</figcaption>" if caption else ""
     src = f'<p class="kb-source">{_e(source)}</p>' if source else ""
     return (f'<figure class="kb-figure">{cap}<img src="data:{mime};base64,{data}" alt="{_e(alt_text)}" '
-            f'style="max-width:{width_px}px">{src}</figure>')
+            f'style="max-width:{width_px}px;--kb-w:{width_px}px">{src}</figure>')
 
 
 def show_figure(fig, caption: str | None = None, *, alt: str | None = None, fmt: str = FIGURE_FORMAT,
