@@ -405,7 +405,8 @@ def render_index(
     synthetic = any(bool(f.get("data_contoh")) for _, f in briefed)
     this_run = [r for r in reports if not r.get("kept")]
     counts = Counter(str(r.get("status")) for r in this_run)
-    as_of = _common_as_of(briefed)
+    # the page's date: the most common among reports not from a fan-out (those say their own)
+    as_of = _common_as_of([(r, f) for r, f in briefed if not r.get("group")]) or _common_as_of(briefed)
     names = _province_names(briefed, as_of)
 
     body = [f"<h1>{_e(t['title'])}</h1>"]
@@ -443,7 +444,9 @@ def render_index(
     for name in sorted(groups):
         n = len(groups[name])
         head = t["group"].format(name=name, n=_int(n, lang), reports=plural(n, "report", lang))
-        body.append(f"<h2>{_e(head)}</h2>" + _report_table(groups[name], t, lang, as_of, names))
+        own = _common_as_of(groups[name]) or as_of  # a fan-out's date, said once under its heading
+        when = f'<p class="meta">{_e(t["as_of"])} {_e(_date(own, lang))}</p>' if own != as_of else ""
+        body.append(f"<h2>{_e(head)}</h2>{when}" + _report_table(groups[name], t, lang, own, names))
     failed = [r for r in others if r.get("status") in ("failed", "interrupted")]
     rest = [r for r in others if r.get("status") not in ("failed", "interrupted")]
     if failed:

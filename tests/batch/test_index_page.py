@@ -232,6 +232,10 @@ def test_fanout_members_are_grouped_under_their_params_file():
     assert "Kab. Bengkulu Selatan" in group and "Kab. Rejang Lebong" in group
     assert group.count("· monev_kampung_kb") == 1 and "· wilayah_briefing" not in html  # the notebook, if not a shipped briefing
     assert "<h2>monev: 2 reports from one params file</h2>" in render_index({"reports": reports}, figures, lang="en")
+    assert group.count("4 Juni 2024") == 0  # the group shares the page's date: not repeated
+    later = {k: dict(v, as_of="2024-07-01") if k.startswith("monev") else v for k, v in figures.items()}
+    group = render_index({"reports": reports}, later).split("<h2>monev: 2 laporan", 1)[1]
+    assert group.count("Per tanggal 1 Juli 2024") == 1  # said once under the heading, not in every row
 
 
 PHONE_PX = 390
