@@ -159,6 +159,15 @@ def test_untrusted_text_in_figures_is_escaped():
     page = ip.render_index(_manifest(_rep("x")), {"x": evil})
     assert "<script>" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    # dates that are not dates, an event's words, a group name: shown as they are, escaped
+    bad = dict(evil, as_of="<i>kemarin</i>", laporan="event", wilayah={"kode": "17.01", "nama": "<u>", "tingkat": "kabkota"},
+               event={"jenis": "<b>", "judul": "<img src=x>", "mulai": "<s>", "selesai": None, "peserta": "<p>"})
+    rep = dict(_rep("y"), group="<em>g</em>", built="<built>")
+    page = ip.render_index({**_manifest(_rep("x"), rep), "created": "<now>"}, {"x": evil, "y": bad})
+    assert not re.search(r"<(i|u|b|s|p|em|img|now|built)[ >]", page.split("</style>", 1)[1].replace("<p class", ""))
+    assert "&lt;em&gt;g&lt;/em&gt;" in page and "&lt;img src=x&gt;" in page and "&lt;now&gt;" in page
+    page = ip.render_index(_manifest(_rep("x"), _rep("z")), {"x": evil, "z": dict(evil, as_of="<i>kemarin</i>")})
+    assert "&lt;i&gt;kemarin&lt;/i&gt;" in page and "<i>" not in page
 
 
 def test_bad_figure_values_print_a_dash():
