@@ -127,12 +127,12 @@ def figure_html(fig, caption: str | None = None, *, alt: str | None = None, fmt:
             mime = "image/png"
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     w_in, _h_in = fig.get_size_inches()
-    width_px = int(round(w_in * 96))  # CSS px at its natural size; CSS scales it down on small screens
+    width_px = int(round(w_in * 96))  # CSS px at its natural size; a phone keeps it and scrolls (screen.css)
     alt_text = alt or caption or _fig_title(fig) or "Grafik"
     cap = f"<figcaption>{_e(caption)}</figcaption>" if caption else ""
     src = f'<p class="kb-source">{_e(source)}</p>' if source else ""
     return (f'<figure class="kb-figure">{cap}<img src="data:{mime};base64,{data}" alt="{_e(alt_text)}" '
-            f'style="max-width:{width_px}px">{src}</figure>')
+            f'style="max-width:{width_px}px;--kb-w:{width_px}px">{src}</figure>')
 
 
 def show_figure(fig, caption: str | None = None, *, alt: str | None = None, fmt: str = FIGURE_FORMAT,
@@ -208,10 +208,12 @@ def cards_html(cards: Sequence[Mapping[str, Any]], *, lang: str = "id") -> str:
             raise ValueError(f"card status must be one of {_STATUS}, not {status!r}")
         value = _fmt_value(c.get("value"), lang, int(c.get("digits", 0 if not c.get("percent") else 1)),
                            percent=bool(c.get("percent")))
-        sub = f'<div class="kb-card-sub">{_e(c["sub"])}</div>' if c.get("sub") else ""
-        out.append(f'<div class="kb-card kb-{status}"><div class="kb-card-label">{_e(c.get("label", ""))}</div>'
-                   f'<div class="kb-card-value">{_e(value)}</div>{sub}</div>')
-    return f'<div class="kb-cards">{"".join(out)}</div>'
+        sub = f'<dd class="kb-card-sub">{_e(c["sub"])}</dd>' if c.get("sub") else ""
+        out.append(f'<div class="kb-card kb-{status}"><dt class="kb-card-label">{_e(c.get("label", ""))}</dt>'
+                   f'<dd class="kb-card-value">{_e(value)}</dd>{sub}</div>')
+    # one description list: each label (dt) with its value (dd), so a screen reader and the PDF's
+    # structure tree read "Kampung KB: 1.407", not four labels then four values
+    return f'<dl class="kb-cards">{"".join(out)}</dl>'
 
 
 def headline_cards(cards: Sequence[Mapping[str, Any]], *, lang: str = "id") -> None:

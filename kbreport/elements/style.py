@@ -5,7 +5,7 @@ the element's wrapper (`.kb-lab`), after a reset of what JupyterLab's own output
 paragraphs and headings. The export takes both off again (`for_document`), so the HTML and PDF keep
 one stylesheet: the template's.
 
-    lab_html('<div class="kb-cards">…</div>')  # '<style data-kb-lab>…</style><div class="kb-lab">…</div>'
+    lab_html('<dl class="kb-cards">…</dl>')  # '<style data-kb-lab>…</style><div class="kb-lab">…</div>'
 """
 from __future__ import annotations
 

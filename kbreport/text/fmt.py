@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import parse_pattern
 
 DASH = "–"  # printed for a missing figure
@@ -136,6 +136,19 @@ def date(d, lang: str = "id") -> str:
     if is_missing(d):
         return DASH
     return format_date(as_date(d), "d MMMM y", locale=loc)
+
+
+def date_time(d, lang: str = "id") -> str:
+    """A moment to the minute, as the clock on the wall read it (the offset is not converted):
+    "2026-12-01T19:35:17+00:00" -> "1 Desember 2026 19.35" / "1 December 2026 19:35"."""
+    loc = _locale(lang)
+    if is_missing(d):
+        return DASH
+    moment = datetime.fromisoformat(d) if isinstance(d, str) else d
+    if not isinstance(moment, datetime):
+        raise TypeError(f"not a date and time: {d!r}")
+    clock = "HH.mm" if lang == "id" else "HH:mm"
+    return format_datetime(moment.replace(tzinfo=None), f"d MMMM y {clock}", locale=loc)
 
 
 def date_range(start, end, lang: str = "id") -> str:

@@ -349,6 +349,9 @@ def test_pdf_a4_pages_and_fonts(built):
             warnings.warn(f"{nb} edited since its page budget was set: {name} has {len(boxes)} pages "
                           f"(budget {hi}); update tests/fixtures/notebook_layouts.json once it fits again")
         assert b"/FontFile2" in objs and b"KB-Sans" in objs, name  # the template's DejaVu Sans, embedded
+        # tagged ("Tagged: yes" in pdfinfo): a structure tree with headings and each chart's alt text
+        assert re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true", objs) and b"/StructTreeRoot" in objs, name
+        assert b"/S /H1" in objs and (b"/S /Figure" in objs) == (b"/Alt" in objs), name
 
 
 @pytest.mark.slow

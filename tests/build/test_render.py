@@ -8,8 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
+import subprocess
 import time
 import zlib
+from html import unescape
 from pathlib import Path
 
 import nbformat
@@ -47,6 +50,24 @@ def pdf_objects(pdf: bytes) -> bytes:
         except zlib.error:
             pass
     return b"\n".join(out)
+
+
+def pdf_alts(objs: bytes) -> list[str]:
+    """The /Alt texts of the PDF's structure elements, decoded (a literal string, or UTF-16 in hex)."""
+    out = []
+    for lit, hexa in re.findall(rb"/Alt\s*(?:\(((?:[^()\\]|\\.)*)\)|<([0-9a-fA-F]*)>)", objs):
+        if hexa:
+            out.append(bytes.fromhex(hexa.decode()).decode("utf-16"))
+        else:
+            out.append(re.sub(rb"\\([\\()])", rb"\1", lit).decode("latin-1"))
+    return out
+
+
+def pdf_is_tagged(pdf: bytes) -> bool:
+    """What `pdfinfo` reports as "Tagged: yes" (it reads the catalog's /MarkInfo /Marked), plus the
+    structure tree a screen reader walks."""
+    objs = pdf_objects(pdf)
+    return bool(re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true", objs)) and b"/StructTreeRoot" in objs
 
 
 def page_texts(html: str) -> list[str]:
@@ -169,6 +190,23 @@ def test_pdf_a4_pages_fonts_and_text(built):
     assert "Ringkasan cakupan" in texts[0] and "Pokok pembicaraan" in texts[0]
     assert "Lampiran" in texts[1] and "Daftar panjang" in texts[1]
     assert "Lampiran" not in texts[0]
+
+
+def test_pdf_is_tagged_with_headings_tables_and_each_chart_s_alt_text(built):
+    folder = built["out"] / "17-bengkulu"
+    pdf = (folder / "briefing.pdf").read_bytes()
+    assert pdf_is_tagged(pdf)
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(folder / "briefing.pdf")], capture_output=True, text=True).stdout
+        assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    objs = pdf_objects(pdf)
+    kinds = set(re.findall(rb"/S\s*/(\w+)", objs))
+    assert {b"Document", b"H1", b"H2", b"Table", b"TH", b"TD", b"Figure", b"L", b"LI"} <= kinds
+    assert re.search(rb"/Lang\s*\(id\)", objs)  # the language a screen reader speaks it in
+    html = (folder / "briefing.html").read_text(encoding="utf-8")
+    alts = [unescape(a) for a in re.findall(r'<img [^>]*alt="([^"]*)"', html)]
+    assert alts and sorted(pdf_alts(objs)) == sorted(alts)  # every chart's description, none lost
+    assert render_pdf(html) == pdf  # tagging adds no date or random id: same HTML, same bytes
 
 
 def test_pdf_render_time(built):
@@ -390,8 +428,14 @@ def test_cards_points_facts_notice():
     html = cards_html([{"label": "Kampung KB", "value": 1322, "status": "ok"},
                        {"label": "Cakupan", "value": 87.37, "percent": True, "sub": "target <100%>"},
                        {"label": "Catatan", "value": "teks <b>"}])
-    assert '<div class="kb-card kb-ok"><div class="kb-card-label">Kampung KB</div>' in html
-    assert '<div class="kb-card-value">1.322</div>' in html and '<div class="kb-card-value">87,4%</div>' in html
+    assert '<div class="kb-card kb-ok"><dt class="kb-card-label">Kampung KB</dt>' in html
+    assert '<dd class="kb-card-value">1.322</dd>' in html and '<dd class="kb-card-value">87,4%</dd>' in html
+    # label and value read together: one <dl>, each card a label (dt) followed by its value (dd)
+    import re
+    assert html.startswith('<dl class="kb-cards">') and html.endswith("</dl>")
+    pairs = re.findall(r'<div class="kb-card kb-\w+"><dt class="kb-card-label">([^<]*)</dt>'
+                       r'<dd class="kb-card-value">([^<]*)</dd>', html)
+    assert pairs == [("Kampung KB", "1.322"), ("Cakupan", "87,4%"), ("Catatan", "teks &lt;b&gt;")]
     assert "target &lt;100%&gt;" in html and "teks &lt;b&gt;" in html
     with pytest.raises(ValueError):
         cards_html([{"label": "x", "value": 1, "status": "hijau"}])
@@ -420,7 +464,7 @@ def test_figure_html_svg_and_sharp_png():
     ax.set_title("Judul <grafik>")
     svg = figure_html(fig, "Keterangan", fmt="svg")
     assert svg.startswith('<figure class="kb-figure"><figcaption>Keterangan</figcaption><img src="data:image/svg+xml;base64,')
-    assert 'alt="Keterangan"' in svg and 'style="max-width:672px"' in svg  # 7 in × 96 px
+    assert 'alt="Keterangan"' in svg and 'style="max-width:672px;--kb-w:672px"' in svg  # 7 in × 96 px
     assert figure_html(fig, "Keterangan", fmt="svg") == svg  # same figure, same bytes (stable SVG ids, no date)
     assert figure_html(fig).startswith('<figure class="kb-figure"><img src="data:image/png;base64,')  # PNG default
     png = figure_html(fig, fmt="png", dpi=72)  # asked for less: still at least 200 dpi
@@ -528,3 +572,75 @@ def test_synthetic_data_cannot_lose_its_label(tmp_path, data_dir):
     assert r.status == "failed"
     assert r.reason == "figures.json: data_contoh false, padahal sumber.json menyatakan data sintetis"
     assert not (tmp_path / "out" / "x").exists()
+
+
+# --- the HTML on a desktop and on a phone -------------------------------------------------------------
+
+PHONE_PX, DESKTOP_PX, MIN_CHART_TEXT_PX = 390, 1200, 9.0
+
+
+def _screen_css() -> str:
+    from kbreport.build.render import template_basedir
+
+    return (template_basedir() / "kbreport" / "static" / "screen.css").read_text(encoding="utf-8")
+
+
+def test_charts_on_a_phone_keep_text_of_at_least_9_px():
+    import kbreport.charts
+    from kbreport.charts import style
+    from kbreport.elements.display import figure_html
+
+    css = _screen_css()
+    block = re.search(r"@media screen and \(max-width: ([\d.]+)rem\) \{(.*?)\n\}", css, re.S)
+    factor = float(re.search(r"\.kb-figure img \{ min-width: calc\(var\(--kb-w, [\d.]+rem\) \* ([\d.]+)\); \}",
+                             block.group(2)).group(1))
+    assert re.search(r"\.kb-figure \{ overflow-x: auto;", block.group(2))  # it scrolls in its figure, not the page
+    # the smallest text any chart draws, in points: literal font sizes, size constants, the bar-row sizes
+    src = "\n".join(p.read_text(encoding="utf-8") for p in Path(kbreport.charts.__file__).parent.glob("*.py"))
+    sizes = [float(x) for x in re.findall(r"fontsize=(\d+(?:\.\d+)?)", src)]
+    sizes += [float(x) for x in re.findall(r"^_?\w*SIZE\s*=\s*(\d+(?:\.\d+)?)", src, re.M)]
+    sizes += [style.SIZE, style.SMALL] + [style.row_height(n)[1] for n in (5, 20, 40)]
+    smallest = min(sizes)
+    assert 5 < smallest < 8  # the search found the charts' sizes
+    assert smallest * 96 / 72 * factor >= MIN_CHART_TEXT_PX, (smallest, factor)
+    # a chart's natural width (its inches at 96 px) reaches the stylesheet
+    import matplotlib.figure
+
+    fig = matplotlib.figure.Figure(figsize=(6.7, 2))
+    fig.add_subplot().plot([0, 1])
+    assert 'style="max-width:643px;--kb-w:643px"' in figure_html(fig, "x")
+    # the phone rule is screen-only and starts below the natural width of a chart plus the page margins
+    assert float(block.group(1)) * 16 >= 643 + 2 * 16
+
+
+def _measure(html_path: Path, width: int) -> dict:
+    """Lay the page out in headless chromium at `width` CSS px (in an iframe: it will not open a window under
+    500 px) and return the document's width, each table's width against its box, each image's width."""
+    frame = html_path.parent / f"measure-{width}.html"
+    frame.write_text(
+        f'<html><body style="margin:0"><iframe id="f" src="{html_path.name}" style="width:{width}px;height:1200px;'
+        'border:0"></iframe><script>document.getElementById("f").onload=function(){var d=this.contentDocument;'
+        'var r={doc:d.documentElement.scrollWidth,view:this.contentWindow.innerWidth,tables:[],imgs:[]};'
+        'd.querySelectorAll(".kb-scroll").forEach(function(s){r.tables.push([s.querySelector("table").scrollWidth,'
+        's.clientWidth])});d.querySelectorAll(".kb-figure img").forEach(function(i){r.imgs.push([i.width,'
+        'parseFloat(i.style.getPropertyValue("--kb-w"))])});'
+        'document.body.setAttribute("data-m",JSON.stringify(r))}</script></body></html>', encoding="utf-8")
+    out = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--no-first-run", "--allow-file-access-from-files", f"--window-size={max(width + 20, 600)},1300",
+         "--virtual-time-budget=4000", "--dump-dom", frame.as_uri()], capture_output=True, text=True, timeout=90).stdout
+    frame.unlink()
+    return json.loads(unescape(re.search(r'data-m="([^"]*)"', out).group(1)))
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium not installed")
+def test_briefing_tables_fit_their_column_and_charts_stay_readable_on_a_phone(built):
+    path = built["out"] / "17-bengkulu" / "briefing.html"
+    desk = _measure(path, DESKTOP_PX)
+    assert desk["view"] == DESKTOP_PX and desk["doc"] <= DESKTOP_PX and desk["tables"]
+    assert all(table <= box for table, box in desk["tables"]), desk["tables"]  # no table behind a scrollbar
+    assert desk["imgs"] and all(w <= natural for w, natural in desk["imgs"])  # never enlarged past its size
+    phone = _measure(path, PHONE_PX)
+    assert phone["view"] == PHONE_PX and phone["doc"] <= PHONE_PX  # the page never scrolls sideways
+    factor = float(re.search(r"--kb-w, [\d.]+rem\) \* ([\d.]+)", _screen_css()).group(1))
+    assert all(w >= natural * factor - 1 for w, natural in phone["imgs"]), phone["imgs"]

@@ -46,6 +46,16 @@ def test_date_both_languages_and_input_types():
     assert fmt.date("2017-03-07") == "7 Maret 2017"
 
 
+def test_date_time_to_the_minute_on_the_stamp_s_own_clock():
+    assert fmt.date_time("2026-12-01T19:35:17+00:00") == "1 Desember 2026 19.35"
+    assert fmt.date_time("2026-12-01T19:35:17+00:00", "en") == "1 December 2026 19:35"
+    assert fmt.date_time("2024-06-05T07:05:59+07:00") == "5 Juni 2024 07.05"  # not turned into UTC, not rounded up
+    assert fmt.date_time(datetime(2024, 1, 2, 3, 4)) == "2 Januari 2024 03.04"
+    assert fmt.date_time(None) == "–"
+    with pytest.raises(ValueError):
+        fmt.date_time("kemarin")
+
+
 @pytest.mark.parametrize("start, end, lang, expected", [
     (date(2024, 6, 4), date(2024, 6, 5), "id", "4–5 Juni 2024"),
     (date(2022, 8, 24), date(2022, 8, 26), "id", "24–26 Agustus 2022"),

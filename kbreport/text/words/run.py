@@ -126,6 +126,11 @@ INDEX: dict[str, dict[str, str]] = {
     "index.seconds": {"id": "{s} dtk", "en": "{s} s"},
     "index.run_time": {"id": "Lama proses", "en": "Run time"},
     "index.built": {"id": "Dibangun", "en": "Built"},
+    "index.detail": {
+        "id": "Detail teknis: status, waktu proses, berkas ipynb dan JSON",
+        "en": "Technical detail: status, build time, ipynb and JSON files",
+    },
+    "index.n_participants": {"id": "{n} peserta", "en": "{n} participants"},
     "index.kept": {
         "id": "{n} {reports} lain dari proses sebelumnya, masih ada di folder ini",
         "en": "{n} more {reports} from earlier runs, still in this folder",
