@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from kbreport.errors import KbreportError, ParamsError, ReportTimeout
+from kbreport.text.catalogue import t
 from kbreport.text.params_text import params_failure
 
 __all__ = ["describe_failure", "describe_cell_error"]
@@ -33,19 +34,19 @@ def _error_line(traceback: Any) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def describe_cell_error(exc: Any) -> str:
+def describe_cell_error(exc: Any, lang: str = "id") -> str:
     """'sel ke-4 (In [3]), baris 2: `x = 1 / 0` → ZeroDivisionError: division by zero'."""
     src = str(getattr(exc, "source", "") or "")
     lines = src.splitlines()
     n = _error_line(getattr(exc, "traceback", None))
     if n is not None and 1 <= n <= len(lines):
-        code, where = lines[n - 1].strip(), f", baris {n}"
+        code, where = lines[n - 1].strip(), t("run.fail_line", lang, n=str(n))
     else:
         code = next((ln.strip() for ln in reversed(lines) if ln.strip()), "")
         where = ""
     idx = getattr(exc, "cell_index", None)
     cnt = getattr(exc, "exec_count", None)
-    cell = f"sel ke-{idx + 1}" if isinstance(idx, int) else "sel"
+    cell = t("run.fail_cell", lang, n=str(idx + 1)) if isinstance(idx, int) else t("run.fail_cell_any", lang)
     if cnt is not None:
         cell += f" (In [{cnt}])"
     ename = getattr(exc, "ename", None) or type(exc).__name__
@@ -61,15 +62,15 @@ def describe_failure(exc: BaseException, timeout: float | None = None, lang: str
     if isinstance(exc, ParamsError):
         return params_failure(exc, lang)
     if "PapermillExecutionError" in names:
-        return describe_cell_error(exc)
+        return describe_cell_error(exc, lang)
     if "DeadKernelError" in names:
-        return f"kernel mati saat menjalankan notebook ({str(exc).strip() or 'DeadKernelError'})"
+        return t("run.fail_dead_kernel", lang, what=str(exc).strip() or "DeadKernelError")
     if isinstance(exc, ReportTimeout) or "CellTimeoutError" in names or isinstance(exc, TimeoutError):
-        limit = f" ({timeout:g} detik)" if timeout else ""
+        limit = t("run.fail_timeout_limit", lang, s=f"{timeout:g}") if timeout else ""
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]  # nbclient appends a cell preview
-        return f"batas waktu terlampaui{limit}: {first}"
+        return t("run.fail_timeout", lang, limit=limit, what=first)
     if "PapermillMissingParameterException" in names or "PapermillParameterOverwriteWarning" in names:
-        return f"parameter notebook: {exc}"
+        return t("run.fail_parameter", lang, what=str(exc))
     if isinstance(exc, KbreportError):  # our own messages already say what went wrong
         return str(exc)
     text = str(exc).strip()

@@ -141,6 +141,18 @@ def test_other_failure_reasons():
     assert batch.describe_failure(t, 5) == "batas waktu terlampaui (5 detik): A cell timed out after 5 seconds."
 
 
+
+def test_failure_reasons_in_english():
+    ipython8 = ["\x1b[0;32mCell In[4], line 2\x1b[0m\n      1 x = 0\n----> 2 y = 1 / x"]
+    assert batch.describe_failure(PapermillExecutionError(ipython8), lang="en") == (
+        "cell 6 (In [4]), line 2: `y = 1 / x` → ZeroDivisionError: division by zero")
+    DeadKernelError = type("DeadKernelError", (RuntimeError,), {})
+    assert batch.describe_failure(DeadKernelError("Kernel died"), lang="en") == (
+        "the kernel died while running the notebook (Kernel died)")
+    t = TimeoutError("A cell timed out after 5 seconds.\nHere is a preview of the cell contents:\nx")
+    assert batch.describe_failure(t, 5, "en") == "time limit exceeded (5 seconds): A cell timed out after 5 seconds."
+    assert batch.describe_failure(t, 2.5, "en").startswith("time limit exceeded (2.5 seconds)")
+
 def test_formats_are_checked():
     assert batch.check_formats(["html", "PDF", "html"]) == ("html", "pdf")
     with pytest.raises(ValueError, match="docx"):

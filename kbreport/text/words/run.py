@@ -7,6 +7,17 @@ RUN: dict[str, dict[str, str]] = {
         "id": "{built} dibangun, {skipped} mutakhir (dilewati), {failed} gagal{interrupted} — {total} {reports} dalam {time}.",
         "en": "{built} built, {skipped} up to date (skipped), {failed} failed{interrupted} — {total} {reports} in {time}.",
     },
+    # why a report failed (kbreport.build.failures), in the run's language
+    "run.fail_cell": {"id": "sel ke-{n}", "en": "cell {n}"},
+    "run.fail_cell_any": {"id": "sel", "en": "cell"},
+    "run.fail_line": {"id": ", baris {n}", "en": ", line {n}"},
+    "run.fail_dead_kernel": {
+        "id": "kernel mati saat menjalankan notebook ({what})",
+        "en": "the kernel died while running the notebook ({what})",
+    },
+    "run.fail_timeout": {"id": "batas waktu terlampaui{limit}: {what}", "en": "time limit exceeded{limit}: {what}"},
+    "run.fail_timeout_limit": {"id": " ({s} detik)", "en": " ({s} seconds)"},
+    "run.fail_parameter": {"id": "parameter notebook: {what}", "en": "notebook parameter: {what}"},
     "run.summary_interrupted": {"id": ", {n} dibatalkan", "en": ", {n} interrupted"},
     "run.summary_stopped": {
         "id": "Dihentikan ({signal}): {head} Jalankan lagi untuk melanjutkan.",
