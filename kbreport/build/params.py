@@ -98,6 +98,16 @@ class ReportParams(Mapping):
             return sum(x.jumlah for x in p)
         return None
 
+    @property
+    def peserta_tercatat(self) -> int | None:
+        """The participants the source counts: peserta_total if given, else the sum of the elements' numbers
+        (some may be unknown: then it is a lower bound); None when no number is given at all."""
+        total = self._values.get("peserta_total")
+        if total is not None:
+            return total
+        known = [x.jumlah for x in self._values.get("peserta") or [] if x.jumlah is not None]
+        return sum(known) if known else None
+
     def model_copy(self, update: dict | None = None) -> ReportParams:
         """A copy with some values replaced (already valid ones: derived defaults, say)."""
         return ReportParams({**self._values, **(update or {})}, self.laporan, self.notebook)

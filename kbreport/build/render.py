@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kbreport import SYNTHETIC_LABEL, __version__
+from kbreport.build.running_head import running_head
 from kbreport.errors import ReportError
 from kbreport.text.catalogue import by_lang
 
@@ -136,8 +137,8 @@ def page_context(meta: dict | None, nb_title: str | None = None) -> dict[str, An
     as_of = meta.get("as_of_teks") or meta.get("as_of") or ""
     when = f"{w['as_of']} {as_of}" if as_of else ""
     subtitle = meta.get("subjudul") or " · ".join(x for x in (wilayah, when) if x)
-    head = " · ".join(x for x in (_shorten(judul, HEAD_TITLE_MAX), "" if wilayah and wilayah in judul else wilayah,
-                                  when) if x)
+    # one line of the page header, words and the date whole (a region the title names is not repeated)
+    head = running_head(_shorten(judul, HEAD_TITLE_MAX), "" if wilayah and wilayah in judul else wilayah, when)
     version = meta.get("versi") or __version__
     stamp = [f"{w['generated']} {version}"]
     if meta.get("sumber"):

@@ -85,7 +85,7 @@ def new_figure(height: float, width: float = FIG_WIDTH, footer_note: str | None 
 def stamp(fig: Figure, note: str) -> None:
     """Small italic note in the bottom-left corner ("Data contoh (sintetis)"), space reserved for it."""
     h = fig.get_figheight()
-    band = min(0.25 / h, 0.2)
+    band = min(0.19 / h, 0.2)
     fig.get_layout_engine().set(rect=(0, band, 1, 1 - band))
     fig.text(0.008, 0.04 / h, note, ha="left", va="bottom", fontsize=6.5, style="italic", color=MUTED)
 

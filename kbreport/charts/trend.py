@@ -22,7 +22,8 @@ def _date_axis(ax, start, end, lang):
 
 
 def trend(monthly_df: pd.DataFrame, target_date=None, target_count: float | None = None, lang: str = "id", *,
-          desa_kelurahan: int | None = None, title: str | None = None, footer_note: str | None = None):
+          desa_kelurahan: int | None = None, title: str | None = None, footer_note: str | None = None,
+          height: float = 2.0):
     """Lines of cumulative Kampung KB and covered desa/kelurahan, the last value labelled, and the
     target as a marker joined to the last month by a dashed line (the path still to go).
 
@@ -40,7 +41,7 @@ def trend(monthly_df: pd.DataFrame, target_date=None, target_count: float | None
     if "tercakup_kumulatif" in d:
         series.append(("tercakup_kumulatif", s.TEAL, 3.2, 3))
     with s.house_style():
-        fig = s.new_figure(3.0, footer_note=footer_note)
+        fig = s.new_figure(height, footer_note=footer_note)
         ax = fig.add_subplot()
         s.style_axes(ax, "y")
         ymax = 0.0

@@ -16,7 +16,6 @@ import pandas as pd
 
 from kbreport.elements.values import DENSE_SUB_UNITS, target_percent as _pct_target, without_total as _no_total
 from kbreport.elements.base import Element, Omitted, omitted
-from kbreport.elements.notices import Notice
 from kbreport.elements.texts import Text
 from kbreport.text.catalogue import t as catalogue_t
 
@@ -26,7 +25,7 @@ __all__ = [
 ]
 
 # Bar-row height (inches) by number of rows: (more than n, per row); below the first, the charts' own.
-ROW_HEIGHTS = ((DENSE_SUB_UNITS, 0.105), (12, 0.16), (9, 0.2))
+ROW_HEIGHTS = ((DENSE_SUB_UNITS, 0.105), (15, 0.115), (13, 0.14), (12, 0.16), (9, 0.2), (4, 0.22))
 
 
 class Chart(Element):
@@ -181,7 +180,7 @@ def rumah_dataku_chart(R, data: pd.DataFrame | None = None, caption: str | None 
     if R.headline["kampung_kb"] <= 0:
         return Text(R.t("rdk_tanpa"))
     d = R.tables["rumah_dataku"] if data is None else data
-    fig = _fit_rows(rumah_dataku_status(d, R.params.rdk_target_persen, R.lang, footer_note=R.note), _rows(R, data), 1.05)
+    fig = _fit_rows(rumah_dataku_status(d, R.params.rdk_target_persen, R.lang, footer_note=R.note), _rows(R, data), 1.0)
     return Chart(fig, _caption(caption, R.cap("cap_rdk")))
 
 
@@ -223,14 +222,14 @@ def classification_chart(R, data: pd.DataFrame | None = None, caption: str | Non
 
 
 def participants_chart(R, caption: str | None = None):
-    """An event's participants by group, when every group has a number; else a notice that the
-    source gives no composition (or nothing, when no participants are named)."""
+    """An event's participants by group, when every group has a number; else nothing in the document (JupyterLab
+    says the source gives no composition: a note for the analyst, not for the leader)."""
     from kbreport.charts import participants
 
     df = R.participants_table()
     if df is not None:
         # the chart's own title names it and the total; a caption would repeat it
         return Chart(participants(df, R.lang, footer_note=R.note), caption or None, alt=R.t("cap_peserta"))
-    if R.params.peserta or R.params.jumlah_peserta:
-        return Notice(R.t("peserta_tanpa_rincian"), kind="info")
+    if R.params.peserta or R.params.jumlah_peserta:  # a note for the analyst (JupyterLab), not for the leader
+        return omitted(R, "lab_peserta_rincian")
     return omitted(R, "lab_peserta")

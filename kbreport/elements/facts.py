@@ -39,14 +39,21 @@ def _person(R, nama, jabatan) -> str:
 
 
 def _peserta_lines(R) -> list[str]:
+    """The head count as its words say (the total given or every element counted: "30 orang"; some element
+    without a number: "sedikitnya 17 orang dari 2 unsur"; no number at all: "5 unsur"), then one line per
+    element. An element's `keterangan` is the analyst's note on the source and is never printed."""
     L, p = R.lang, R.params
+    k = len(p.peserta)
     lines = []
     if p.jumlah_peserta is not None:
         lines.append(R.t("peserta_total", n=_num(p.jumlah_peserta, L)))
+    elif p.peserta_tercatat is not None:  # a lower bound: some element has no number
+        lines.append(R.t("peserta_sedikitnya", n=_num(p.peserta_tercatat, L), k=_num(k, L)))
+    elif k > 1:
+        lines.append(R.t("peserta_unsur_saja", k=_num(k, L)))
     for x in p.peserta:
-        line = (R.t("peserta_unsur", unsur=x.unsur, n=_num(x.jumlah, L)) if x.jumlah is not None
-                else R.t("peserta_unsur_tanpa", unsur=x.unsur))
-        lines.append(line + (f" ({x.keterangan})" if x.keterangan else ""))
+        lines.append(R.t("peserta_unsur", unsur=x.unsur, n=_num(x.jumlah, L)) if x.jumlah is not None
+                     else R.t("peserta_unsur_tanpa", unsur=x.unsur))
     return lines
 
 

@@ -252,7 +252,7 @@ def test_lampung_barat_full_coverage_and_notes(demo):
     b = region(demo, "18.04", "2024-05-12", catatan=["SK Bupati."], sumber=["Medialampung.co.id"])
     h = b.headline
     assert (h["desa_kelurahan"], h["tercakup"], h["kampung_kb"], h["kekurangan"]) == (136, 136, 136, 0)
-    assert b.unit == "kecamatan" and bar_row_height(b.n_sub) == 0.16  # 15 kecamatan
+    assert b.unit == "kecamatan" and bar_row_height(b.n_sub) == 0.14  # 15 kecamatan (issue 13: 0.16 in until then)
     cards = kb.headline_cards(b)
     assert cards[1]["value"] == "100%" and cards[1]["status"] == "ok" and cards[2]["value"] == 0
     ring = section(b, "ringkasan")
@@ -350,10 +350,20 @@ def test_fasilitasi_what_who_and_targets(demo):
     assert words(s).count("Menurut Kepala Perwakilan, 1.322 Kampung KB") == 1
 
 
-def test_rakorda_without_counts_per_group_gets_a_notice(demo):
+def test_rakorda_without_counts_per_group_prints_no_analyst_note(demo):
     b = event(demo, "2017-03-07-rakorda-sumsel")
     assert b.participants_table() is None and b.params.jumlah_peserta is None
-    assert kinds(section(b, "kegiatan")) == ["Heading", "Facts", "Notice"]
+    # issue 13: "the source gives no count per group" is the analyst's note (JupyterLab only), not the leader's
+    assert kinds(section(b, "kegiatan")) == ["Heading", "Facts"]
+    peserta = dict(section(b, "kegiatan")[1])["Peserta"]
+    # 17 Kepala Dinas counted, the eselon III officials not: at least 17 people, from the 2 groups listed
+    assert b.params.peserta_tercatat == 17
+    assert peserta[0] == "sedikitnya 17 orang dari 2 unsur"
+    assert peserta[1] == "Kepala Dinas Pengendalian Penduduk dan KB kabupaten/kota: 17 orang"
+    assert not any("tidak disebutkan" in x for x in peserta)  # the group's keterangan stays in the params file
+    assert "tidak merinci" not in words(section(b, "kegiatan"))
+    en = dict(section(event(demo, "2017-03-07-rakorda-sumsel", bahasa="en"), "kegiatan")[1])["Participants"]
+    assert en[0] == "at least 17 people from 2 groups"
     h = b.headline
     assert 17 <= h["kampung_kb"] < 231  # 17 by end-2016 (anchor); the 2017 target not met in March
     s = section(b, "jenis")

@@ -2,8 +2,8 @@
 through kbreport.build.report.build_report on the demo data, briefings whose figures, HTML and PDF hold up, also
 from notebooks saved with their outputs.
 
-The slow tests build nine reports once (module fixture, one after the other: papermill changes the working
-directory, so builds do not share a process in parallel): Indonesia, Bengkulu on the day of the Rumah DataKu
+The slow tests build twelve reports once (module fixture, one after the other: papermill changes the working
+directory, so builds do not share a process in parallel): Indonesia, Sumatera Barat, Lampung and Kalimantan Barat (the page budget), Bengkulu on the day of the Rumah DataKu
 facilitation (2024-06-04, in Indonesian and in English), Kab. Lampung Barat, and the five events of
 params/events. They also run each notebook as it is, with its defaults, in a copy of the project, as Run
 All in JupyterLab does. Expected figures are the demo data's calibration anchors (docs/demo-data.md) or
@@ -125,10 +125,15 @@ def test_every_params_file_fits_its_notebook_and_unknown_names_are_refused(tmp_p
         parse_params({"laporan": "wilayah", "kode": "17", "as_of": "2024-06-04", "jenis": "mou"})
 
 
-# --- slow: nine builds ----------------------------------------------------------------------------------
+# --- slow: twelve builds ----------------------------------------------------------------------------------
 
 REPORTS = {
     "00-indonesia": PARAMS / "wilayah" / "00-indonesia.yaml",
+    # the page budget's hardest provinces: the most kab/kota below the compact threshold (19), 15 and 14
+    # (scripts/check_page_budgets.py builds every province)
+    "13-sumatera-barat": PARAMS / "wilayah" / "13-sumatera-barat.yaml",
+    "18-lampung": PARAMS / "wilayah" / "18-lampung.yaml",
+    "61-kalimantan-barat": PARAMS / "wilayah" / "61-kalimantan-barat.yaml",
     "1804-kab-lampung-barat": PARAMS / "wilayah" / "1804-kab-lampung-barat.yaml",
     **{p.stem: p for p in sorted((PARAMS / "events").glob("*.yaml"))},
 }
@@ -318,7 +323,9 @@ def test_html_words_by_report(built):
     assert "Kampung KB Seroja, Desa Sembadak, Kecamatan Pemulutan, Kab. Ogan Ilir" in h and "144 orang" in h
     h = built["2017-03-07-rakorda-sumsel"]["html"]
     assert "Peringkat kabupaten/kota sebagai bahan rapat koordinasi" in h and "Hotel Aston Palembang" in h
-    assert "tidak merinci jumlah peserta" in h  # no composition chart without counts per group
+    # no composition chart without counts per group, and no analyst's note about it (issue 13)
+    assert 'alt="Komposisi peserta"' not in h and "tidak merinci jumlah peserta" not in h
+    assert "sedikitnya 17 orang dari 2 unsur" in h and "tidak disebutkan dalam berita" not in h
     h = built["2024-06-04-fasilitasi-rumah-dataku-bengkulu"]["html"]
     assert "Kesenjangan Rumah DataKu per kabupaten/kota" in h and 'alt="Komposisi peserta"' in h
     assert "Tindak lanjut dan target" in h and "192" in h  # 1,514 target − 1,322 on the first day

@@ -644,3 +644,45 @@ def test_briefing_tables_fit_their_column_and_charts_stay_readable_on_a_phone(bu
     assert phone["view"] == PHONE_PX and phone["doc"] <= PHONE_PX  # the page never scrolls sideways
     factor = float(re.search(r"--kb-w, [\d.]+rem\) \* ([\d.]+)", _screen_css()).group(1))
     assert all(w >= natural * factor - 1 for w, natural in phone["imgs"]), phone["imgs"]
+
+
+# --- the running header fits its line, words and date whole (issue 13) --------------------------------------
+
+
+def test_running_head_shortens_the_title_then_the_region_at_word_boundaries():
+    from kbreport.build.running_head import SAFETY, running_head
+
+    chars = len  # a measure of one point per character: the limits below are counted by hand
+    assert running_head("Kampung KB di Bengkulu", "", "per 4 Juni 2024", width_pt=100, measure=chars) == \
+        "Kampung KB di Bengkulu · per 4 Juni 2024"  # 40 characters: fits
+    # "Rapat Koordinasi Daerah Tahun 2017 · Provinsi Sumatera Selatan · per 7 Maret 2017" has 82 characters;
+    # in 70 / SAFETY the title loses "Tahun 2017" ("Rapat Koordinasi Daerah… · …" is 71 > 70, "Rapat Koordinasi…" 61)
+    head = running_head("Rapat Koordinasi Daerah Tahun 2017", "Provinsi Sumatera Selatan", "per 7 Maret 2017",
+                        width_pt=70 / SAFETY, measure=chars)
+    assert head == "Rapat Koordinasi… · Provinsi Sumatera Selatan · per 7 Maret 2017"
+    # too narrow for any title word but the first: then the region goes word by word; the date never
+    head = running_head("Rapat Koordinasi Daerah", "Provinsi Sumatera Selatan", "per 7 Maret 2017",
+                        width_pt=40 / SAFETY, measure=chars)
+    assert head == "Rapat… · Provinsi… · per 7 Maret 2017"
+    assert running_head("A", "Provinsi Sumatera Selatan", "per 7 Maret 2017", width_pt=5, measure=chars) \
+        .endswith(" · per 7 Maret 2017")
+    # punctuation before the cut is dropped, a region named in the title is not repeated
+    assert running_head("Fasilitasi: Rumah DataKu di Bengkulu", "Bengkulu", "per 4 Juni 2024",
+                        width_pt=30 / SAFETY, measure=chars) == "Fasilitasi… · per 4 Juni 2024"  # 29 characters
+
+
+def test_running_heads_of_the_shipped_events_fit_the_header_box():
+    from kbreport.build.running_head import HEAD_WIDTH_PT, text_width_pt
+
+    # measured in the embedded face: 7.5 pt DejaVu Sans, the header box 0.76 × 182 mm = 392 pt
+    assert HEAD_WIDTH_PT == pytest.approx(392.09, abs=0.01)
+    assert 150 < text_width_pt("Kampung KB di Provinsi Sumatera Barat · per 30 Juni 2024") < 250
+    for judul, wilayah, when in [
+            ("Rapat Koordinasi Daerah (Rakorda) Program KKBPK Tahun 2017", "Provinsi Sumatera Selatan", "7 Maret 2017"),
+            ("Workshop Pengelolaan Kampung Keluarga Berkualitas dalam rangka Pemberdayaan Kelompok Masyarakat di "
+             "Kampung KB", "Provinsi Sumatera Selatan", "24 Agustus 2022")]:
+        head = page_context({"judul": judul, "wilayah": wilayah, "as_of_teks": when})["running_head"]
+        assert head.endswith(f" · {wilayah} · per {when}"), head  # the date whole ("per 7 M…" before)
+        assert text_width_pt(head) <= HEAD_WIDTH_PT
+        kept = head.split(" · ")[0].rstrip("…")
+        assert judul.startswith(kept) and judul[len(kept)] in " ", head  # cut between words

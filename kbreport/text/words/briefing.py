@@ -161,12 +161,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.jenis_fasilitasi": {"id": "Fasilitasi teknis", "en": "Technical facilitation"},
     "briefing.peserta_total": {"id": "{n} orang", "en": "{n} people"},
+    "briefing.peserta_sedikitnya": {"id": "sedikitnya {n} orang dari {k} unsur", "en": "at least {n} people from {k} groups"},
+    "briefing.peserta_unsur_saja": {"id": "{k} unsur", "en": "{k} groups"},
     "briefing.peserta_unsur": {"id": "{unsur}: {n} orang", "en": "{unsur}: {n} people"},
     "briefing.peserta_unsur_tanpa": {"id": "{unsur}", "en": "{unsur}"},
-    "briefing.peserta_tanpa_rincian": {
-        "id": "Sumber tidak merinci jumlah peserta per unsur, sehingga komposisinya tidak digambarkan.",
-        "en": "The source does not give the number of participants per group, so their composition is not charted.",
-    },
     "briefing.pihak": {"id": "{nama} — {wakil}", "en": "{nama} — {wakil}"},
     "briefing.pihak_1": {"id": "Pihak pertama", "en": "First party"},
     "briefing.pihak_2": {"id": "Pihak kedua", "en": "Second party"},
@@ -309,6 +307,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "briefing.lab_tanpa_data": {"id": "tidak ada datanya.", "en": "there are no data for it."},
     "briefing.lab_peserta": {"id": "parameter peserta kosong.", "en": "the peserta parameter is empty."},
+    "briefing.lab_peserta_rincian": {
+        "id": "sumber tidak merinci jumlah peserta per unsur, sehingga komposisinya tidak digambarkan.",
+        "en": "the source does not give the number of participants per group, so their composition is not charted.",
+    },
     "briefing.lab_target": {"id": "parameter target kosong.", "en": "the target parameter is empty."},
     "briefing.lab_tindak_lanjut": {
         "id": "parameter tindak_lanjut kosong.",
