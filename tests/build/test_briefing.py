@@ -170,7 +170,9 @@ def test_bengkulu_headline_and_cards(bengkulu):
     assert cards[0]["value"] == 1322
     share = f"{100 * h['tercakup'] / 1513:.1f}".replace(".", ",") + "%"
     assert cards[1]["value"] == share and cards[1]["status"] == "warn"
-    assert cards[1]["sub"] == f"{h['tercakup']:,} dari 1.513 desa/kelurahan".replace(",", ".")
+    sub, since = cards[1]["sub"].split(" · ")  # then the change since a year earlier (kbreport.elements.change)
+    assert sub == f"{h['tercakup']:,} dari 1.513 desa/kelurahan".replace(",", ".")
+    assert since.endswith(" poin sejak 4 Juni 2023")
     assert cards[2]["value"] == 1513 - h["tercakup"]
 
 
