@@ -18,6 +18,7 @@ from kbreport.text.words import briefing as _briefing
 from kbreport.text.words import cli as _cli
 from kbreport.text.words import labels as _labels
 from kbreport.text.words import maps as _maps
+from kbreport.text.words import regions as _regions
 from kbreport.text.words import run as _run
 from kbreport.text.words import validation as _validation
 
@@ -39,7 +40,7 @@ def _merge(*tables: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]
 CATALOGUE: dict[str, dict[str, str]] = _merge(
     _briefing.WORDS, _labels.LABELS, _labels.PHRASES, _validation.RULES, _validation.REASONS,
     _validation.SEPARATORS, _validation.UI, {"ui.synthetic": dict(SYNTHETIC_LABEL)},
-    _run.RUN, _run.OS, _run.STATUS, _run.INDEX, _run.PAGE, _run.PLURALS, _cli.CLI, _cli.ERRORS, _maps.WORDS,
+    _run.RUN, _run.OS, _run.STATUS, _run.INDEX, _run.PAGE, _run.PLURALS, _cli.CLI, _cli.ERRORS, _maps.WORDS, _regions.WORDS,
 )
 
 

@@ -302,7 +302,7 @@ def test_html_is_self_contained_without_code(built):
 def test_html_words_by_report(built):
     h = built["00-indonesia"]["html"]
     for words in ("Angka utama terhadap target", "Pokok pembicaraan", "Cakupan per provinsi",
-                  "Peringkat cakupan per provinsi", "Rumah DataKu dan kesiapan kelembagaan",
+                  "Cakupan per provinsi", "Rumah DataKu dan kesiapan kelembagaan",
                   "Hasil program KB di Kampung KB", "Klasifikasi Kampung KB", "Lampiran: angka per provinsi"):
         assert words in h
     h = built["17-bengkulu-2024-06-04"]["html"]
