@@ -81,9 +81,10 @@ def desa_words(desa: pd.DataFrame, kode: str | None) -> LocalWords:
     for w in counts.index:
         if w == DESA:
             continue
-        at = d[word == w]
-        names = tuple(dict.fromkeys(at["nama_kabkota"]))
-        rows = tuple(dict.fromkeys(row[word == w]))
+        at, rows = d[word == w], tuple(dict.fromkeys(row[word == w]))
+        # a province's row names the province (Aceh), a kab/kota's row its kab/kota (Kab. Lampung Barat)
+        col = "nama_provinsi" if all(len(r) == 2 for r in rows) and "nama_provinsi" in at else "nama_kabkota"
+        names = tuple(dict.fromkeys(at[col]))
         local.append((w, names, "; ".join(sources[r] for r in rows)))
     top = counts.index[0]
     if top == DESA or counts.iloc[0] * 2 < len(d):  # local words are the minority: the heading says desa
