@@ -88,28 +88,22 @@ def annex_table(R, data: pd.DataFrame | None = None, caption: str | None = None)
                  note=joined(order_note(R, "annex"), more_kkb_than_desa(R, c)))
 
 
-MORE_KKB_NAMED = 3  # sub-units named where Kampung KB outnumber the desa/kelurahan covered
-
-
 def more_kkb_than_desa(R, c: pd.DataFrame) -> str | None:
     """Why a row shows more Kampung KB than desa/kelurahan covered (one desa may hold several RW/dusun-level
-    Kampung KB from before Inpres 3/2022; coverage counts each desa once), naming up to MORE_KKB_NAMED such
-    sub-units in the table's order; None when no row has more."""
+    Kampung KB from before Inpres 3/2022; coverage counts each desa once): how many sub-units, the first of
+    them (in the table's order) as the example; None when no row has more."""
     from kbreport.text.catalogue import t as catalogue_t
 
     subs = _no_total(c)
     more = subs[subs["kampung_kb"] > subs["tercakup"]]
     if more.empty:
         return None
-    L = R.lang
+    L, r = R.lang, more.iloc[0]
     dk = R.desa_word() if hasattr(R, "desa_word") else "desa/kelurahan"
-    items = [catalogue_t("regions.kkb_lebih_item", L, nama=r["nama"], kkb=fmt.number(r["kampung_kb"], L),
+    contoh = catalogue_t("regions.kkb_lebih_item", L, nama=r["nama"], kkb=fmt.number(r["kampung_kb"], L),
                          tercakup=fmt.number(r["tercakup"], L), desa=fmt.number(r["desa_kelurahan"], L), desa_kel=dk,
                          p=fmt.percent_of(r["tercakup"], r["desa_kelurahan"], L))
-             for _, r in more.head(MORE_KKB_NAMED).iterrows()]
-    if len(more) > MORE_KKB_NAMED:
-        items.append("…")
-    return catalogue_t("regions.kkb_lebih", L, desa_kel=dk, items="; ".join(items)).replace("….", "…")
+    return catalogue_t("regions.kkb_lebih", L, n=fmt.number(len(more), L), unit=R.unit, desa_kel=dk, contoh=contoh)
 
 
 _OUTCOME_COLS = ("col_cpr", "col_mkjp", "col_unmet", "col_poktan")

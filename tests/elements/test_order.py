@@ -84,7 +84,7 @@ def test_collapsed_group_on_top_then_code_order(demo_data):
 
 class _R:  # the little of a report more_kkb_than_desa reads
     def __init__(self, lang, word="desa/kelurahan"):
-        self.lang, self._word = lang, word
+        self.lang, self._word, self.unit = lang, word, "kabupaten/kota"
 
     def desa_word(self):
         return self._word
@@ -93,14 +93,16 @@ class _R:  # the little of a report more_kkb_than_desa reads
 def test_more_kampung_kb_than_desa_is_explained_by_hand():
     from kbreport.elements.tables import more_kkb_than_desa
 
-    c = pd.DataFrame({"kode": ["17.03", "17.04", "17"], "nama": ["Kab. Bengkulu Utara", "Kab. Kaur", "Bengkulu"],
-                      "desa_kelurahan": [220, 195, 415], "tercakup": [218, 168, 386], "kampung_kb": [221, 168, 389],
-                      "total": [False, False, True]})
-    # 218/220 = 99.09 % -> "99,1%"; Kab. Kaur has as many Kampung KB as desa covered: not named
+    c = pd.DataFrame({"kode": ["17.03", "17.04", "17.05", "17"],
+                      "nama": ["Kab. Bengkulu Utara", "Kab. Kaur", "Kab. Seluma", "Bengkulu"],
+                      "desa_kelurahan": [220, 195, 202, 617], "tercakup": [219, 168, 200, 587],
+                      "kampung_kb": [221, 168, 203, 592], "total": [False, False, False, True]})
+    # 2 sub-units with more Kampung KB than desa covered (Kaur: as many); the first is the example;
+    # 219/220 = 99.545 % -> "99,5%" (the "221 Kampung KB in 220 desa, 99,5 %")
     assert more_kkb_than_desa(_R("id"), c) == (
-        "Kampung KB dapat lebih banyak daripada desa/kelurahan tercakup: sebelum Inpres 3/2022 satu desa dapat "
-        "memiliki beberapa Kampung KB tingkat RW/dusun, dan cakupan menghitung tiap desa/kelurahan sekali. "
-        "Kab. Bengkulu Utara: 221 Kampung KB di 218 dari 220 desa/kelurahan (99,1%).")
-    assert more_kkb_than_desa(_R("en", "pekon/kelurahan"), c).endswith(
-        "Kab. Bengkulu Utara: 221 Kampung KB in 218 of 220 pekon/kelurahan (99.1%).")
+        "Di 2 kabupaten/kota Kampung KB lebih banyak daripada desa/kelurahan tercakup, misalnya Kab. Bengkulu "
+        "Utara: 221 Kampung KB di 219 dari 220 desa/kelurahan (99,5%): sebelum Inpres 3/2022 satu desa dapat "
+        "memiliki beberapa Kampung KB tingkat RW/dusun, sedangkan cakupan menghitung tiap desa/kelurahan sekali.")
+    assert "e.g. Kab. Bengkulu Utara: 221 Kampung KB in 219 of 220 pekon/kelurahan (99.5%)" in more_kkb_than_desa(
+        _R("en", "pekon/kelurahan"), c)
     assert more_kkb_than_desa(_R("id"), c.assign(kampung_kb=c["tercakup"])) is None
