@@ -90,20 +90,15 @@ def annex_table(R, data: pd.DataFrame | None = None, caption: str | None = None)
 
 def more_kkb_than_desa(R, c: pd.DataFrame) -> str | None:
     """Why a row shows more Kampung KB than desa/kelurahan covered (one desa may hold several RW/dusun-level
-    Kampung KB from before Inpres 3/2022; coverage counts each desa once): how many sub-units, the first of
-    them (in the table's order) as the example; None when no row has more."""
+    Kampung KB from before Inpres 3/2022; "Tercakup" counts each desa once), with how many sub-units do; None
+    when no row has more. One line: the annex closes the last page."""
     from kbreport.text.catalogue import t as catalogue_t
 
     subs = _no_total(c)
-    more = subs[subs["kampung_kb"] > subs["tercakup"]]
-    if more.empty:
+    n = int((subs["kampung_kb"] > subs["tercakup"]).sum())
+    if not n:
         return None
-    L, r = R.lang, more.iloc[0]
-    dk = R.desa_word() if hasattr(R, "desa_word") else "desa/kelurahan"
-    contoh = catalogue_t("regions.kkb_lebih_item", L, nama=r["nama"], kkb=fmt.number(r["kampung_kb"], L),
-                         tercakup=fmt.number(r["tercakup"], L), desa=fmt.number(r["desa_kelurahan"], L), desa_kel=dk,
-                         p=fmt.percent_of(r["tercakup"], r["desa_kelurahan"], L))
-    return catalogue_t("regions.kkb_lebih", L, n=fmt.number(len(more), L), unit=R.unit, desa_kel=dk, contoh=contoh)
+    return catalogue_t("regions.kkb_lebih", R.lang, n=fmt.number(n, R.lang), unit=R.unit)
 
 
 _OUTCOME_COLS = ("col_cpr", "col_mkjp", "col_unmet", "col_poktan")

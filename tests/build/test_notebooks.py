@@ -308,16 +308,16 @@ def test_html_words_by_report(built):
     h = built["17-bengkulu-2024-06-04"]["html"]
     assert "1.322" in h and "1.513" in h and "Cakupan per kabupaten/kota" in h
     h = built["1804-kab-lampung-barat"]["html"]
-    assert "Cakupan per kecamatan" in h and "B/100/KPTS/III.06/2024" in h and "136 dari 136 desa/kelurahan" in h
+    assert "Cakupan per kecamatan" in h and "B/100/KPTS/III.06/2024" in h and "136 dari 136 pekon/kelurahan" in h and "desa/kelurahan" not in h
     assert "100%" in h
     h = built["2023-04-03-mou-kalsel-bps"]["html"]
     assert "Para pihak dan Desa Cantik" in h and "Pihak pertama" in h and "Martin Wibisono" in h
-    assert "Peringkat kabupaten/kota" not in h and "Kesenjangan Rumah DataKu" not in h  # other types' sections
+    assert "Posisi kabupaten/kota" not in h and "Kesenjangan Rumah DataKu" not in h  # other types' sections
     h = built["2022-08-24-workshop-sumsel"]["html"]
-    assert "Peringkat kabupaten/kota sebagai bahan workshop" in h and "Pokok pembicaraan untuk agenda" in h
+    assert "Posisi kabupaten/kota sebagai bahan workshop" in h and "Pokok pembicaraan untuk agenda" in h
     assert "Kampung KB Seroja, Desa Sembadak, Kecamatan Pemulutan, Kab. Ogan Ilir" in h and "144 orang" in h
     h = built["2017-03-07-rakorda-sumsel"]["html"]
-    assert "Peringkat kabupaten/kota sebagai bahan rapat koordinasi" in h and "Hotel Aston Palembang" in h
+    assert "Posisi kabupaten/kota sebagai bahan rapat koordinasi" in h and "Hotel Aston Palembang" in h
     assert "tidak merinci jumlah peserta" in h  # no composition chart without counts per group
     h = built["2024-06-04-fasilitasi-rumah-dataku-bengkulu"]["html"]
     assert "Kesenjangan Rumah DataKu per kabupaten/kota" in h and 'alt="Komposisi peserta"' in h

@@ -29,14 +29,9 @@ WORDS.update({
     },
     # the annex: a sub-unit with more Kampung KB than covered desa/kelurahan
     "regions.kkb_lebih": {
-        "id": ("Di {n} {unit} Kampung KB lebih banyak daripada {desa_kel} tercakup, misalnya {contoh}: sebelum "
-               "Inpres 3/2022 satu desa dapat memiliki beberapa Kampung KB tingkat RW/dusun, sedangkan cakupan "
-               "menghitung tiap {desa_kel} sekali."),
-        "en": ("In {n} {unit} Kampung KB outnumber the {desa_kel} covered, e.g. {contoh}: before Inpres 3/2022 one "
-               "desa could hold several RW/dusun-level Kampung KB, while coverage counts each {desa_kel} once."),
-    },
-    "regions.kkb_lebih_item": {
-        "id": "{nama}: {kkb} Kampung KB di {tercakup} dari {desa} {desa_kel} ({p})",
-        "en": "{nama}: {kkb} Kampung KB in {tercakup} of {desa} {desa_kel} ({p})",
+        "id": ("Kampung KB dapat lebih banyak daripada Tercakup ({n} {unit}): satu desa dapat memiliki beberapa "
+               "Kampung KB RW/dusun dari sebelum Inpres 3/2022."),
+        "en": ("Kampung KB can exceed Covered ({n} {unit}): one desa may hold several RW/dusun-level Kampung KB "
+               "from before Inpres 3/2022."),
     },
 })
