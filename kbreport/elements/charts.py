@@ -192,11 +192,18 @@ def trend_chart(R, data: pd.DataFrame | None = None, caption: str | None = None)
     d = R.tables["tren"] if data is None else data
     if h["target_persen"] is None:  # no target in force on as_of: no target marker, a caption without one
         fig = trend(d, None, None, R.lang, desa_kelurahan=h["desa_kelurahan"], footer_note=R.note)
-        return Chart(local_figure(R, fig), _caption(caption, R.t("cap_trend_tanpa")))
+        return Chart(local_figure(R, fig), _caption(caption, R.t("cap_trend_tanpa")), source=_more_kkb(R, data))
     fig = local_figure(R, trend(d, h["target_tanggal"], target_count(h["desa_kelurahan"], h["target_persen"]), R.lang,
                                 desa_kelurahan=h["desa_kelurahan"], footer_note=R.note))
     default = R.t("cap_trend", t=_pct_target(h["target_persen"], R.lang), date=R.date(h["target_tanggal"]))
-    return Chart(fig, _caption(caption, default))
+    return Chart(fig, _caption(caption, default), source=_more_kkb(R, data))
+
+
+def _more_kkb(R, data) -> str | None:
+    """Why the Kampung KB line runs above the covered line (kbreport.elements.tables.more_kkb_than_desa)."""
+    from kbreport.elements.tables import more_kkb_than_desa
+
+    return more_kkb_than_desa(R, R.tables["cakupan"]) if data is None and "cakupan" in R.tables else None
 
 
 def rumah_dataku_chart(R, data: pd.DataFrame | None = None, caption: str | None = None) -> Chart | Text:

@@ -81,24 +81,24 @@ def annex_table(R, data: pd.DataFrame | None = None, caption: str | None = None)
         del cols[R.t("col_kurang")]
     table = pd.DataFrame(cols)
     default = R.cap("cap_lampiran_dense" if R.dense else "cap_lampiran", date=R.date(R.headline["as_of"]))
-    from kbreport.elements.order import joined
-
     return Table(table, _caption(caption, default), lang=L, dense=True, highlight_last=_ends_with_total(c),
                  percent_cols=[R.t("col_cakupan"), R.t("col_rdk_persen")],
-                 note=joined(order_note(R, "annex"), more_kkb_than_desa(R, c)))
+                 note=order_note(R, "annex"))
 
 
 def more_kkb_than_desa(R, c: pd.DataFrame) -> str | None:
     """Why a row shows more Kampung KB than desa/kelurahan covered (one desa may hold several RW/dusun-level
     Kampung KB from before Inpres 3/2022; "Tercakup" counts each desa once), with how many sub-units do; None
-    when no row has more. One line: the annex closes the last page."""
+    when no row has more. Said under the trend chart, whose two lines show the gap (the annex closes the
+    last page and has no room for it)."""
     from kbreport.text.catalogue import t as catalogue_t
 
     subs = _no_total(c)
     n = int((subs["kampung_kb"] > subs["tercakup"]).sum())
     if not n:
         return None
-    return catalogue_t("regions.kkb_lebih", R.lang, n=fmt.number(n, R.lang), unit=R.unit)
+    dk = R.desa_word() if hasattr(R, "desa_word") else "desa/kelurahan"
+    return catalogue_t("regions.kkb_lebih", R.lang, n=fmt.number(n, R.lang), unit=R.unit, desa_kel=dk)
 
 
 _OUTCOME_COLS = ("col_cpr", "col_mkjp", "col_unmet", "col_poktan")

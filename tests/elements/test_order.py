@@ -100,9 +100,10 @@ def test_more_kampung_kb_than_desa_is_explained_by_hand():
     # Kab. Bengkulu Utara 221 Kampung KB in 219 covered of 220 desa (the issue's "221 Kampung KB in 220 desa,
     # 99,5 %"), Kab. Seluma 203 in 200: 2 sub-units; Kab. Kaur has as many as it covers: not counted
     assert more_kkb_than_desa(_R("id"), c) == (
-        "Kampung KB dapat lebih banyak daripada Tercakup (2 kabupaten/kota): satu desa dapat memiliki beberapa "
-        "Kampung KB RW/dusun dari sebelum Inpres 3/2022.")
-    assert more_kkb_than_desa(_R("en"), c).startswith("Kampung KB can exceed Covered (2 kabupaten/kota): ")
+        "Kampung KB dapat lebih banyak daripada desa/kelurahan tercakup (di 2 kabupaten/kota): satu desa dapat "
+        "memiliki beberapa Kampung KB RW/dusun dari sebelum Inpres 3/2022.")
+    assert more_kkb_than_desa(_R("en", "pekon/kelurahan"), c).startswith(
+        "Kampung KB can outnumber the pekon/kelurahan covered (in 2 kabupaten/kota): ")
     assert more_kkb_than_desa(_R("id"), c.assign(kampung_kb=c["tercakup"])) is None
     assert more_kkb_than_desa(_R("id"), c.assign(kampung_kb=c["tercakup"] + [1, 0, 0, 1])).startswith(
-        "Kampung KB dapat lebih banyak daripada Tercakup (1 kabupaten/kota)")
+        "Kampung KB dapat lebih banyak daripada desa/kelurahan tercakup (di 1 kabupaten/kota)")

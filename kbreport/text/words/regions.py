@@ -29,9 +29,9 @@ WORDS.update({
     },
     # the annex: a sub-unit with more Kampung KB than covered desa/kelurahan
     "regions.kkb_lebih": {
-        "id": ("Kampung KB dapat lebih banyak daripada Tercakup ({n} {unit}): satu desa dapat memiliki beberapa "
-               "Kampung KB RW/dusun dari sebelum Inpres 3/2022."),
-        "en": ("Kampung KB can exceed Covered ({n} {unit}): one desa may hold several RW/dusun-level Kampung KB "
-               "from before Inpres 3/2022."),
+        "id": ("Kampung KB dapat lebih banyak daripada {desa_kel} tercakup (di {n} {unit}): satu desa dapat memiliki "
+               "beberapa Kampung KB RW/dusun dari sebelum Inpres 3/2022."),
+        "en": ("Kampung KB can outnumber the {desa_kel} covered (in {n} {unit}): one desa may hold several "
+               "RW/dusun-level Kampung KB from before Inpres 3/2022."),
     },
 })
