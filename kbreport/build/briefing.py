@@ -128,6 +128,9 @@ class Briefing:
 
     def t(self, key: str, **values) -> str:
         """TEXT[key] in the report's language; {as_of}, {kb} and {profil} are filled unless given."""
+        return self.local(self._t(key, **values))
+
+    def _t(self, key: str, **values) -> str:
         tpl, fill = TEXT[key][0], {}
         if "{as_of}" in tpl and "as_of" not in values:
             fill["as_of"] = self.date(self.headline["as_of"])
@@ -136,6 +139,41 @@ class Briefing:
         if "{profil}" in tpl and "profil" not in values:
             fill["profil"] = self.profil_label
         return text(key, self.lang, **fill, **values)
+
+    # -- the region's own words (kbreport.ingest.local_names)
+    @property
+    def desa_words(self):
+        """What the region calls its desa (LocalWords), from the shipped table, over the decree in force."""
+        if "desa_words" not in self.extra:
+            from kbreport.ingest.local_names import LocalWords, desa_words
+            from kbreport.ingest.wilayah import desa_table
+
+            master = getattr(self.data, "master", None)  # a briefing made by hand may have no data
+            self.extra["desa_words"] = (LocalWords() if master is None else
+                                        desa_words(desa_table(master), self.headline.get("wilayah_kode")))
+        return self.extra["desa_words"]
+
+    def desa_word(self) -> str:
+        """"desa/kelurahan" as this report says it: "pekon/kelurahan" in Kab. Lampung Barat (Indonesian; an
+        English report keeps "desa/kelurahan" and names the local word once, in the notes)."""
+        return self.desa_words.phrase if self.lang == "id" else "desa/kelurahan"
+
+    def local(self, s: str) -> str:
+        """An Indonesian text with "desa/kelurahan" in the region's own words; English as it is."""
+        from kbreport.ingest.local_names import localise
+
+        return localise(s, self.desa_words) if self.lang == "id" else s
+
+    def local_note(self) -> str | None:
+        """The line naming the local word(s) for desa, where and by what source; None where desa are desa."""
+        from kbreport.text.catalogue import t as catalogue_t
+
+        local = self.desa_words.local
+        if not local:
+            return None
+        items = "; ".join(catalogue_t("regions.sebutan_item", self.lang, word=w, where=", ".join(names), source=src)
+                          for w, names, src in local)
+        return catalogue_t("regions.sebutan", self.lang, items=items)
 
     @property
     def kb_label(self) -> str:

@@ -12,8 +12,9 @@ from kbreport.text.i18n import label, phrase
 def coverage_bars(df: pd.DataFrame, target_persen: float | None = 100.0, lang: str = "id", *,
                   value_col: str = "cakupan_persen", highlight: str | None = None,
                   show_counts: bool | None = None, title: str | None = None,
-                  footer_note: str | None = None, xlabel: str | None = None):
-    """Horizontal bars of sub-units ranked by coverage, best on top, with a dashed target line.
+                  footer_note: str | None = None, xlabel: str | None = None, sort: bool = True):
+    """Horizontal bars of sub-units, ranked by coverage (best on top) when `sort`, else in df's order (the
+    briefings pass their one order, kbreport.analysis.order), with a dashed target line.
 
     df columns: `kode`, `nama`, `cakupan_persen` (0–100, NaN = no data); optional `tercakup` and
     `desa_kelurahan` (shown as "1.322/1.513" after the share when `show_counts`, default for ≤ 20 rows).
@@ -24,7 +25,9 @@ def coverage_bars(df: pd.DataFrame, target_persen: float | None = 100.0, lang: s
     s.require(df, ["nama", value_col], "coverage_bars")
     d = s.drop_total(df).copy()
     d["_v"] = pd.to_numeric(d[value_col], errors="coerce").astype(float)
-    d = d.sort_values("_v", ascending=False, na_position="last", kind="stable").reset_index(drop=True)
+    if sort:
+        d = d.sort_values("_v", ascending=False, na_position="last", kind="stable")
+    d = d.reset_index(drop=True)
     n = len(d)
     has_counts = {"tercakup", "desa_kelurahan"} <= set(d.columns)
     if show_counts is None:
@@ -39,7 +42,7 @@ def coverage_bars(df: pd.DataFrame, target_persen: float | None = 100.0, lang: s
                   for v in d["_v"]]
         bars = ax.barh(range(n), vals, height=0.72, color=colors, zorder=2)
         ax.set_yticks(range(n), s.names(d, lang), fontsize=fs)
-        ax.set_ylim(n - 0.5, -0.5)  # rank 1 on top
+        ax.set_ylim(n - 0.5, -0.5)  # the first row on top
         ax.tick_params(axis="y", length=0)
         for i, (v, bar) in enumerate(zip(d["_v"], bars)):
             if pd.isna(v):

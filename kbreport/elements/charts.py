@@ -50,6 +50,20 @@ class Chart(Element):
         return f"Chart({self.caption!r})"
 
 
+def local_figure(R, fig):
+    """The figure with "desa/kelurahan" in its titles, axes and legend in the region's own words (R.local)."""
+    from matplotlib.text import Text as _MplText
+
+    local = getattr(R, "local", None)
+    if local is None:
+        return fig
+    for t in fig.findobj(_MplText):
+        s = t.get_text()
+        if s and local(s) != s:
+            t.set_text(local(s))
+    return fig
+
+
 def bar_row_height(rows: int) -> float | None:
     """Bar-row height (inches) for this many rows; None: the chart's own."""
     return next((h for n, h in ROW_HEIGHTS if rows > n), None)
@@ -77,16 +91,23 @@ def coverage_chart(R, data: pd.DataFrame | None = None, caption: str | None = No
     """Sub-units ranked by desa/kelurahan coverage, with the target line (data: R.tables["cakupan"])."""
     from kbreport.charts import coverage_bars
 
+    from kbreport.elements.order import collapse_note, joined, order_note, ordered
+
     d = R.tables["cakupan"] if data is None else data
-    if data is None:
-        d = collapse_full(d, R.unit)
+    group = 0  # sub-units drawn as the one bar on top
+    if data is None:  # the briefing's order, fully covered sub-units as one bar on top (in code order below it)
+        before = len(_no_total(d))
+        d = collapse_full(ordered(d), R.unit)
+        if len(_no_total(d)) < before:
+            group = before - len(_no_total(d)) + 1
     rows = len(_no_total(d))
-    fig = _fit_rows(coverage_bars(d, R.params.target_persen, R.lang, footer_note=R.note), rows, 0.75)
+    fig = _fit_rows(local_figure(R, coverage_bars(d, R.params.target_persen, R.lang, footer_note=R.note, sort=False)),
+                    rows, 0.75)
     if rows <= 3:  # the chart's floor height leaves a lone bar (a collapsed region) twice as thick as needed
         w, h = fig.get_size_inches()
         fig.set_size_inches(w, min(h, 0.95 + 0.25 * rows))
     default = R.cap("cap_bars_compact" if R.tingkat == "nasional" else "cap_bars")  # under Indonesia's tile map
-    return Chart(fig, _caption(caption, default))
+    return Chart(fig, _caption(caption, default), source=joined(order_note(R, "coverage"), collapse_note(R, group)))
 
 
 def _mt(R, key: str, **values) -> str:
@@ -122,9 +143,13 @@ def map_chart(R, data: pd.DataFrame | None = None, caption: str | None = None):
 
     if R.tingkat not in ("nasional", "provinsi", "kabkota"):
         return Omitted(R.t("lab_kosong", why=_mt(R, "lab_map")))
+    from kbreport.elements.order import order_note
+
     d = R.tables["cakupan"] if data is None else data
-    fig = coverage_map(d, R.lang, parent=R.headline["wilayah_kode"] or "", footer_note=R.note)
-    return Chart(fig, _caption(caption, _mt(R, "cap_map", unit=R.unit)), alt=map_alt(R, d))
+    fig = local_figure(R, coverage_map(d, R.lang, parent=R.headline["wilayah_kode"] or "", footer_note=R.note))
+    local = getattr(R, "local", lambda x: x)
+    return Chart(fig, _caption(caption, local(_mt(R, "cap_map", unit=R.unit))), alt=local(map_alt(R, d)),
+                 source=order_note(R, "map", on_map=True))
 
 
 FULL_COLLAPSE = 5  # this many sub-units or more with every desa/kelurahan covered: one bar for all of them
@@ -166,11 +191,18 @@ def trend_chart(R, data: pd.DataFrame | None = None, caption: str | None = None)
     d = R.tables["tren"] if data is None else data
     if h["target_persen"] is None:  # no target in force on as_of: no target marker, a caption without one
         fig = trend(d, None, None, R.lang, desa_kelurahan=h["desa_kelurahan"], footer_note=R.note)
-        return Chart(fig, _caption(caption, R.t("cap_trend_tanpa")))
-    fig = trend(d, h["target_tanggal"], target_count(h["desa_kelurahan"], h["target_persen"]), R.lang,
-                desa_kelurahan=h["desa_kelurahan"], footer_note=R.note)
+        return Chart(local_figure(R, fig), _caption(caption, R.t("cap_trend_tanpa")), source=_more_kkb(R, data))
+    fig = local_figure(R, trend(d, h["target_tanggal"], target_count(h["desa_kelurahan"], h["target_persen"]), R.lang,
+                                desa_kelurahan=h["desa_kelurahan"], footer_note=R.note))
     default = R.t("cap_trend", t=_pct_target(h["target_persen"], R.lang), date=R.date(h["target_tanggal"]))
-    return Chart(fig, _caption(caption, default))
+    return Chart(fig, _caption(caption, default), source=_more_kkb(R, data))
+
+
+def _more_kkb(R, data) -> str | None:
+    """Why the Kampung KB line runs above the covered line (kbreport.elements.tables.more_kkb_than_desa)."""
+    from kbreport.elements.tables import more_kkb_than_desa
+
+    return more_kkb_than_desa(R, R.tables["cakupan"]) if data is None and "cakupan" in R.tables else None
 
 
 def rumah_dataku_chart(R, data: pd.DataFrame | None = None, caption: str | None = None) -> Chart | Text:
@@ -179,9 +211,12 @@ def rumah_dataku_chart(R, data: pd.DataFrame | None = None, caption: str | None 
 
     if R.headline["kampung_kb"] <= 0:
         return Text(R.t("rdk_tanpa"))
-    d = R.tables["rumah_dataku"] if data is None else data
-    fig = _fit_rows(rumah_dataku_status(d, R.params.rdk_target_persen, R.lang, footer_note=R.note), _rows(R, data), 1.0)
-    return Chart(fig, _caption(caption, R.cap("cap_rdk")))
+    from kbreport.elements.order import order_note, ordered
+
+    d = ordered(R.tables["rumah_dataku"]) if data is None else data
+    fig = _fit_rows(rumah_dataku_status(d, R.params.rdk_target_persen, R.lang, footer_note=R.note, sort=False),
+                    _rows(R, data), 1.0)
+    return Chart(fig, _caption(caption, R.cap("cap_rdk")), source=order_note(R, "rumah_dataku"))
 
 
 def readiness_chart(R, data: pd.DataFrame | None = None, caption: str | None = None):
@@ -191,13 +226,16 @@ def readiness_chart(R, data: pd.DataFrame | None = None, caption: str | None = N
 
     if R.headline["kampung_kb"] <= 0:
         return omitted(R, "lab_tanpa_data")  # the Rumah DataKu cell says so in words
-    k = R.tables["kesiapan"] if data is None else data
+    from kbreport.elements.order import order_note, ordered
+
+    k = ordered(R.tables["kesiapan"]) if data is None else data
     if data is None and R.dense:
         fig = readiness_heat(k[k["total"].astype(bool)], R.lang, footer_note=R.note)
         default = R.t("cap_readiness_total", wilayah=R.wilayah, unit=R.unit)
     else:
         fig = _fit_rows(readiness_heat(k, R.lang, footer_note=R.note), _rows(R, data), 1.15)
         default = R.cap("cap_readiness")
+        return Chart(fig, _caption(caption, default), source=order_note(R, "readiness"))
     return Chart(fig, _caption(caption, default))
 
 
@@ -206,7 +244,9 @@ def classification_chart(R, data: pd.DataFrame | None = None, caption: str | Non
     the region. data: R.tables["klasifikasi"]."""
     from kbreport.charts import classification_bars
 
-    k = R.tables["klasifikasi"] if data is None else data
+    from kbreport.elements.order import order_note, ordered
+
+    k = ordered(R.tables["klasifikasi"]) if data is None else data
     tot = R.tables["klasifikasi"]
     if int(tot[tot["total"]].iloc[0]["dengan_profil"]) <= 0:
         return Text(R.t("klas_tanpa"))
@@ -218,6 +258,7 @@ def classification_chart(R, data: pd.DataFrame | None = None, caption: str | Non
     else:
         fig = _fit_rows(classification_bars(k, R.lang, footer_note=R.note), _rows(R, data), 1.0)
         default = R.cap("cap_klas")
+        return Chart(fig, _caption(caption, default), source=order_note(R, "klasifikasi"))
     return Chart(fig, _caption(caption, default))
 
 

@@ -27,14 +27,16 @@ def _as_coverage(t):
 
 
 def kecamatan_chart(R, caption: str | None = None):
-    """Sub-units ranked by the share of their kecamatan holding a Kampung KB (no target line)."""
+    """Sub-units by the share of their kecamatan holding a Kampung KB, in the briefing's order (no target line)."""
     from kbreport.charts import coverage_bars
     from kbreport.elements.charts import Chart, _caption, _fit_rows
+    from kbreport.elements.order import order_note, ordered
 
-    d = _as_coverage(R.tables["kecamatan"])
+    d = ordered(_as_coverage(R.tables["kecamatan"]))
     rows = len(_no_total(d))
-    fig = _fit_rows(coverage_bars(d, None, R.lang, footer_note=R.note, xlabel=R.t("axis_kec")), rows, 0.75)
-    return Chart(fig, _caption(caption, R.cap("cap_bars_kec", date=R.date(R.headline["as_of"]))))
+    fig = _fit_rows(coverage_bars(d, None, R.lang, footer_note=R.note, xlabel=R.t("axis_kec"), sort=False), rows, 0.75)
+    return Chart(fig, _caption(caption, R.cap("cap_bars_kec", date=R.date(R.headline["as_of"]))),
+                 source=order_note(R, "kecamatan"))
 
 
 def kecamatan_point_list(R) -> list[str]:

@@ -71,7 +71,9 @@ def monev_cards(R, kecamatan: str | None = None) -> Cards:
 def monev_table(R, kecamatan: str | None = None, caption: str | None = None) -> Table:
     """Per kecamatan: desa/kelurahan, covered, without a Kampung KB, short of target, needed a month."""
     _check(R)
-    t, L, h = _remaining(R, kecamatan), R.lang, R.headline
+    from kbreport.elements.order import ordered
+
+    t, L, h = ordered(_remaining(R, kecamatan)), R.lang, R.headline  # the report's one order: by code
     table = pd.DataFrame({
         R.t("col_kecamatan"): t["nama"].to_numpy(),
         R.t("col_desa"): t["desa_kelurahan"].to_numpy(),

@@ -40,22 +40,25 @@ def talking_points(R) -> Points:
     """3–6 sentences on the headline figures (kbreport.text.talking_points); an event's topic first."""
     from kbreport.text.talking_points import talking_points as sentences
 
-    return Points(sentences(R.headline, R.lang, event=R.jenis), title=R.t("h_pokok"))
+    local = getattr(R, "local", lambda s: s)  # "desa/kelurahan" in the region's own words
+    return Points([local(p) for p in sentences(R.headline, R.lang, event=R.jenis)], title=R.t("h_pokok"))
 
 
 def agenda_points(R) -> Points:
     """Agenda-ready sentences on the sub-units: who covers everything, the best, the furthest behind."""
-    return Points(R.agenda_points(), title=R.t("h_agenda"))
+    return Points(R.agenda_points(), title=R.t("h_agenda"))  # R.t says desa in the region's words
 
 
 def notes(R):
     """The catatan parameter: a boxed list in a region briefing; in an event briefing one plain
     paragraph (a box would push the colophon onto a fourth page)."""
-    if not R.params.catatan:
+    local = R.local_note() if hasattr(R, "local_note") else None  # what the region calls its desa, and why
+    items = [*R.params.catatan, *([local] if local else [])]
+    if not items:
         return omitted(R, "lab_catatan")
     if R.laporan == "event":
-        return Text(R.t("catatan_line", notes=" ".join(R.params.catatan)))
-    return Points(list(R.params.catatan), title=R.t("h_catatan"))
+        return Text(R.t("catatan_line", notes=" ".join(items)))
+    return Points(items, title=R.t("h_catatan"))
 
 
 def follow_ups(R):

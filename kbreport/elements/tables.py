@@ -63,7 +63,9 @@ def _ends_with_total(df: pd.DataFrame) -> bool:
 def annex_table(R, data: pd.DataFrame | None = None, caption: str | None = None) -> Table:
     """Coverage and Rumah DataKu by sub-unit and the total (data: R.tables["cakupan"]; the Rumah DataKu
     columns follow its rows)."""
-    c, L = (R.tables["cakupan"] if data is None else data).reset_index(drop=True), R.lang
+    from kbreport.elements.order import order_note, ordered
+
+    c, L = (ordered(R.tables["cakupan"]) if data is None else data).reset_index(drop=True), R.lang
     r = _aligned(R.tables["rumah_dataku"], c)
     cols = {
         R.unit_heading: c["nama"].to_numpy(),
@@ -80,7 +82,23 @@ def annex_table(R, data: pd.DataFrame | None = None, caption: str | None = None)
     table = pd.DataFrame(cols)
     default = R.cap("cap_lampiran_dense" if R.dense else "cap_lampiran", date=R.date(R.headline["as_of"]))
     return Table(table, _caption(caption, default), lang=L, dense=True, highlight_last=_ends_with_total(c),
-                 percent_cols=[R.t("col_cakupan"), R.t("col_rdk_persen")])
+                 percent_cols=[R.t("col_cakupan"), R.t("col_rdk_persen")],
+                 note=order_note(R, "annex"))
+
+
+def more_kkb_than_desa(R, c: pd.DataFrame) -> str | None:
+    """Why a row shows more Kampung KB than desa/kelurahan covered (one desa may hold several RW/dusun-level
+    Kampung KB from before Inpres 3/2022; "Tercakup" counts each desa once), with how many sub-units do; None
+    when no row has more. Said under the trend chart, whose two lines show the gap (the annex closes the
+    last page and has no room for it)."""
+    from kbreport.text.catalogue import t as catalogue_t
+
+    subs = _no_total(c)
+    n = int((subs["kampung_kb"] > subs["tercakup"]).sum())
+    if not n:
+        return None
+    dk = R.desa_word() if hasattr(R, "desa_word") else "desa/kelurahan"
+    return catalogue_t("regions.kkb_lebih", R.lang, n=fmt.number(n, R.lang), unit=R.unit, desa_kel=dk)
 
 
 _OUTCOME_COLS = ("col_cpr", "col_mkjp", "col_unmet", "col_poktan")
@@ -96,7 +114,9 @@ def outcomes_table(R, data: pd.DataFrame | None = None, caption: str | None = No
         return omitted(R, "lab_tanpa_data")  # the cards' cell says so in words
     if data is None and R.dense:
         return omitted(R, "lab_dense", n=DENSE_SUB_UNITS)
-    o = R.tables["hasil_kb"] if data is None else data
+    from kbreport.elements.order import order_note, ordered
+
+    o = ordered(R.tables["hasil_kb"]) if data is None else data
     table = pd.DataFrame({
         R.unit_heading: o["nama"].to_numpy(),
         R.t("col_pus"): o["pus"].to_numpy(),
@@ -107,21 +127,20 @@ def outcomes_table(R, data: pd.DataFrame | None = None, caption: str | None = No
         R.t("col_poktan"): o["partisipasi_poktan"].to_numpy(),
     })
     return Table(table, _caption(caption, R.cap("cap_hasil")), lang=R.lang, dense=True,
-                 percent_cols=[R.t(k) for k in _OUTCOME_COLS], highlight_last=_ends_with_total(o))
+                 percent_cols=[R.t(k) for k in _OUTCOME_COLS], highlight_last=_ends_with_total(o),
+                 note=order_note(R, "outcomes"))
 
 
 def rdk_gap_table(R, data: pd.DataFrame | None = None, caption: str | None = None):
-    """A facilitation: sub-units by Rumah DataKu still needed for rdk_target_persen, largest gap first,
-    then the total (data: R.tables["rumah_dataku"], printed in its order when given)."""
+    """A facilitation: sub-units with the Rumah DataKu still needed for rdk_target_persen, in the briefing's
+    order (kbreport.analysis.order), then the total (data: R.tables["rumah_dataku"], printed in its order
+    when given)."""
+    from kbreport.elements.order import order_note, ordered
+
     if R.headline["kampung_kb"] <= 0:
         return omitted(R, "lab_tanpa_data")  # the chart's cell says so in words
     L = R.lang
-    if data is None:
-        r = R.tables["rumah_dataku"]
-        subs = _no_total(r).sort_values(["kekurangan", "kode"], ascending=[False, True])
-        r = pd.concat([subs, r[r["total"].astype(bool)]])
-    else:
-        r = data
+    r = ordered(R.tables["rumah_dataku"]) if data is None else data
     table = pd.DataFrame({
         R.unit_heading: r["nama"].to_numpy(),
         R.t("col_kkb"): r["kampung_kb"].to_numpy(),
@@ -133,7 +152,7 @@ def rdk_gap_table(R, data: pd.DataFrame | None = None, caption: str | None = Non
     })
     default = R.t("cap_rdk_gap", unit=R.unit_heading, t=_pct_target(R.params.rdk_target_persen, L))
     return Table(table, _caption(caption, default), lang=L, dense=True, percent_cols=[R.t("col_rdk_persen")],
-                 highlight_last=_ends_with_total(r))
+                 highlight_last=_ends_with_total(r), note=order_note(R, "rdk_gap"))
 
 
 def desa_cantik_table(R, data: pd.DataFrame | None = None, caption: str | None = None):
@@ -144,7 +163,9 @@ def desa_cantik_table(R, data: pd.DataFrame | None = None, caption: str | None =
     dc = R.extra["desa_cantik"]
     if int(dc["desa_cantik"]) <= 0:
         return omitted(R, "lab_tanpa_data")  # the sentence's cell says so in words
-    t = dc["per_sub_unit"] if data is None else data
+    from kbreport.elements.order import order_note, ordered
+
+    t = ordered(dc["per_sub_unit"]) if data is None else data
     table = pd.DataFrame({
         R.unit_heading: t["nama"].to_numpy(),
         R.t("col_dc"): t["desa_cantik"].to_numpy(),
@@ -153,7 +174,7 @@ def desa_cantik_table(R, data: pd.DataFrame | None = None, caption: str | None =
         R.t("col_dc_rdk"): t["rumah_dataku"].to_numpy(),
     })
     return Table(table, _caption(caption, R.cap("cap_dc")), lang=R.lang, dense=True,
-                 highlight_last=_ends_with_total(t))
+                 highlight_last=_ends_with_total(t), note=order_note(R, "desa_cantik"))
 
 
 def targets_table(R, caption: str | None = None):

@@ -21,6 +21,7 @@ from kbreport.text.words import cli as _cli
 from kbreport.text.words import labels as _labels
 from kbreport.text.words import maps as _maps
 from kbreport.text.words import params as _params
+from kbreport.text.words import regions as _regions
 from kbreport.text.words import run as _run
 from kbreport.text.words import validation as _validation
 
@@ -44,7 +45,7 @@ CATALOGUE: dict[str, dict[str, str]] = _merge(
     _validation.SEPARATORS, _validation.UI, {"ui.synthetic": dict(SYNTHETIC_LABEL)},
     _run.RUN, _run.OS, _run.STATUS, _run.INDEX, _run.PAGE, _run.PLURALS, _cli.CLI, _cli.ERRORS, _maps.WORDS,
     _params.PARAMS,
-    _change.WORDS,
+    _change.WORDS, _regions.WORDS,
 )
 
 

@@ -51,18 +51,19 @@ def _strip(nama: str, prefixes: tuple[str, ...]) -> str:
 
 
 def region_name(nama: str, tingkat: str, lang: str = "id", kode: str | None = None) -> str:
-    """Full name as said aloud: "Provinsi Bengkulu" / "Bengkulu Province", "Kabupaten Lampung Barat" /
-    "Lampung Barat Regency", "Kota Bengkulu" / "Bengkulu City", "Kecamatan Balik Bukit", "Indonesia"."""
+    """Full name as said aloud: "Provinsi Bengkulu" / "Bengkulu Province", "Kecamatan Balik Bukit",
+    "Indonesia"; a kab/kota in both languages as the master (the decree) writes it, as charts and tables
+    print it: "Kab. Lampung Barat", "Kota Adm. Jakarta Selatan", "Kota Bengkulu"."""
     if tingkat == "nasional":
         return "Indonesia"
     if tingkat == "provinsi":
         bare = _strip(nama, ("Provinsi ", "Prov. "))
         return f"Provinsi {bare}" if lang == "id" else f"{bare} Province"
-    if tingkat == "kabkota":
+    if tingkat == "kabkota":  # one form in charts and text: the master's, as the decree writes it
         kind, bare = _split_kabkota(nama, kode)
-        if lang == "id":
-            return {"kabupaten": f"Kabupaten {bare}", "kota": f"Kota {bare}"}.get(kind, bare)
-        return {"kabupaten": f"{bare} Regency", "kota": f"{bare} City"}.get(kind, bare)
+        if kind and bare != nama.strip():
+            return nama.strip()  # "Kab. Bengkulu Utara", "Kota Adm. Jakarta Selatan"
+        return {"kabupaten": f"Kab. {bare}", "kota": f"Kota {bare}"}.get(kind, bare)
     if tingkat == "kecamatan":
         return f"Kecamatan {_strip(nama, ('Kecamatan ', 'Kec. '))}"
     return nama

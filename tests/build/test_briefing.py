@@ -233,7 +233,7 @@ def test_indonesia_is_compact(indonesia):
     assert indonesia.headline["master_wilayah"] == "kepmendagri-100.1.1-6117-2022"
     s = section(indonesia, "cakupan")
     assert kinds(s) == ["Heading", "Chart", "Chart"]  # compact bars, trend (the map is under the headline cards)
-    assert s[1].caption == "Peringkat cakupan per provinsi"
+    assert s[1].caption == "Cakupan per provinsi"
     assert s[1].figure.get_size_inches()[1] == pytest.approx(0.75 + 0.105 * 37)
     assert section(indonesia, "ringkasan")[2].caption == "Peta cakupan desa/kelurahan ber-Kampung KB per provinsi"
     assert kinds(section(indonesia, "hasil_kb")) == ["Heading", "Cards"]  # by province: in annex.xlsx
@@ -258,11 +258,13 @@ def test_lampung_barat_full_coverage_and_notes(demo):
     cards = kb.headline_cards(b)
     assert cards[1]["value"] == "100%" and cards[1]["status"] == "ok" and cards[2]["value"] == 0
     ring = section(b, "ringkasan")
-    assert kinds(ring) == ["Heading", "Cards", "Chart", "Points", "Points"] and list(ring[4]) == ["SK Bupati."]
+    assert kinds(ring) == ["Heading", "Cards", "Chart", "Points", "Points"] and list(ring[4]) == [
+        "SK Bupati.", "Sebutan desa: pekon di Kab. Lampung Barat (Perda Kab. Lampung Barat No. 02 Tahun 2000 "
+        "tentang Penyebutan Pekon, Peratin dan Perangkat Pekon)."]
     bars = section(b, "cakupan")[1].figure.axes[0]  # 15 kecamatan all at 100 %: one bar
     assert len(bars.patches) == 1 and [t.get_text() for t in bars.get_yticklabels()] == ["15 kecamatan"]
     assert words(section(b, "lampiran")).endswith("Sumber: Medialampung.co.id")
-    assert b.agenda_points() == ["Seluruh 15 kecamatan telah mencakup seluruh desa/kelurahannya; agenda dapat "
+    assert b.agenda_points() == ["Seluruh 15 kecamatan telah mencakup seluruh pekon/kelurahannya; agenda dapat "
                                  "beralih ke Rumah DataKu dan kualitas Kampung KB."]
 
 
@@ -329,7 +331,10 @@ def test_event_type_sections_are_exclusive(demo):
     assert kinds(s) == ["Heading", "Chart", "Table"] and s[0].text == "Kesenjangan Rumah DataKu per kabupaten/kota"
     gaps = s[2].data
     col = "Kekurangan RDK"
-    assert list(gaps[col].iloc[:-1]) == sorted(gaps[col].iloc[:-1], reverse=True)  # largest gap first
+    # the briefing's one order (kbreport.analysis.order): by code, as the Rumah DataKu chart above it
+    r = b.tables["rumah_dataku"]
+    assert list(gaps.iloc[:-1, 0]) == list(r[~r["total"]].sort_values("kode")["nama"])
+    assert list(gaps[col].iloc[:-1]) != sorted(gaps[col].iloc[:-1], reverse=True)  # no longer by gap
     assert gaps.iloc[-1]["Kampung KB"] == 1322
 
 

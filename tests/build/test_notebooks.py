@@ -307,22 +307,22 @@ def test_html_is_self_contained_without_code(built):
 def test_html_words_by_report(built):
     h = built["00-indonesia"]["html"]
     for words in ("Angka utama terhadap target", "Pokok pembicaraan", "Cakupan per provinsi",
-                  "Peringkat cakupan per provinsi", "Rumah DataKu dan kesiapan kelembagaan",
+                  "Cakupan per provinsi", "Rumah DataKu dan kesiapan kelembagaan",
                   "Hasil program KB di Kampung KB", "Klasifikasi Kampung KB", "Lampiran: angka per provinsi"):
         assert words in h
     h = built["17-bengkulu-2024-06-04"]["html"]
     assert "1.322" in h and "1.513" in h and "Cakupan per kabupaten/kota" in h
     h = built["1804-kab-lampung-barat"]["html"]
-    assert "Cakupan per kecamatan" in h and "B/100/KPTS/III.06/2024" in h and "136 dari 136 desa/kelurahan" in h
+    assert "Cakupan per kecamatan" in h and "B/100/KPTS/III.06/2024" in h and "136 dari 136 pekon/kelurahan" in h and "desa/kelurahan" not in h
     assert "100%" in h
     h = built["2023-04-03-mou-kalsel-bps"]["html"]
     assert "Para pihak dan Desa Cantik" in h and "Pihak pertama" in h and "Martin Wibisono" in h
-    assert "Peringkat kabupaten/kota" not in h and "Kesenjangan Rumah DataKu" not in h  # other types' sections
+    assert "Posisi kabupaten/kota" not in h and "Kesenjangan Rumah DataKu" not in h  # other types' sections
     h = built["2022-08-24-workshop-sumsel"]["html"]
-    assert "Peringkat kabupaten/kota sebagai bahan workshop" in h and "Pokok pembicaraan untuk agenda" in h
+    assert "Posisi kabupaten/kota sebagai bahan workshop" in h and "Pokok pembicaraan untuk agenda" in h
     assert "Kampung KB Seroja, Desa Sembadak, Kecamatan Pemulutan, Kab. Ogan Ilir" in h and "144 orang" in h
     h = built["2017-03-07-rakorda-sumsel"]["html"]
-    assert "Peringkat kabupaten/kota sebagai bahan rapat koordinasi" in h and "Hotel Aston Palembang" in h
+    assert "Posisi kabupaten/kota sebagai bahan rapat koordinasi" in h and "Hotel Aston Palembang" in h
     # no composition chart without counts per group, and no analyst's note about it (issue 13)
     assert 'alt="Komposisi peserta"' not in h and "tidak merinci jumlah peserta" not in h
     assert "sedikitnya 17 orang dari 2 unsur" in h and "tidak disebutkan dalam berita" not in h

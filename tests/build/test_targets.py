@@ -98,7 +98,10 @@ def test_rakorda_ranks_kabkota_by_kecamatan(rakorda, demo_data):
     sel = kkb[kkb["kode_desa"].str.startswith("16.") & active & (kkb["tanggal_pencanangan"] <= "2017-03-07")]
     per = sel["kode_desa"].str.slice(0, 8).drop_duplicates().str.slice(0, 5).value_counts()
     assert dict(zip(subs["kode"], subs["kecamatan_tercakup"])) == {k: int(per.get(k, 0)) for k in subs["kode"]}
-    assert s[1].caption == "Peringkat kabupaten/kota menurut kecamatan yang memiliki Kampung KB, per 7 Maret 2017"
+    assert s[1].caption == "Kecamatan yang memiliki Kampung KB per kabupaten/kota, per 7 Maret 2017"
+    # the briefing's one order: the bars list the kab/kota by code, and the line under them says so
+    bars = [x.get_text() for x in s[1].figure.axes[0].get_yticklabels()]
+    assert bars == list(subs.sort_values("kode")["nama"]) and s[1].source.startswith("Urutan kabupaten/kota")
     # the kab/kota with most kecamatan still without a Kampung KB is named with that number
     gap = (subs["kecamatan"] - subs["kecamatan_tercakup"])
     worst = subs.assign(gap=gap).sort_values(["gap", "kode"], ascending=[False, True]).iloc[0]

@@ -188,6 +188,6 @@ def test_map_element_of_a_kab_and_nothing_below_kecamatan(demo):
 
     R = kb.region_report(kode="18.04", as_of="2024-05-12", data_dir=str(demo))
     m = kb.map_chart(R)
-    assert m.alt.startswith("Peta 15 kecamatan di Kabupaten Lampung Barat") and "15 pada 100%" in m.alt
+    assert m.alt.startswith("Peta 15 kecamatan di Kab. Lampung Barat menurut kelas cakupan pekon/kelurahan") and "15 pada 100%" in m.alt
     assert len(fills(m.figure)) == 15
     assert math.isclose(m.figure.get_size_inches()[0], 6.7)

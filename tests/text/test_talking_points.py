@@ -56,7 +56,7 @@ def test_bengkulu_indonesian_exact():
         "Jika laju 12 bulan terakhir (rata-rata 22 desa/kelurahan per bulan) berlanjut lurus, target baru "
         "tercapai sekitar Maret 2025; agar tepat waktu dibutuhkan 102 desa/kelurahan per bulan.",
         "Sebanyak 8 dari 10 kabupaten/kota belum mencakup seluruh desa/kelurahannya; cakupan tertinggi "
-        "di Kabupaten Rejang Lebong (98,2%) dan terendah di Kota Bengkulu (45,0%).",
+        "di Kab. Rejang Lebong (98,2%) dan terendah di Kota Bengkulu (45,0%).",
         "Rumah DataKu telah terbentuk di 410 dari 1.322 Kampung KB (31,0%), masih di bawah target 75%.",
         "Di Kampung KB tercatat CPR 61,2%, MKJP 24,0% dari peserta KB, dan unmet need 11,0%.",
     ]
@@ -71,7 +71,7 @@ def test_bengkulu_english_exact():
         "line, the target would only be reached around March 2025; meeting it on time needs 102 desa/kelurahan "
         "a month.",
         "8 of 10 kabupaten/kota have not yet covered all their desa/kelurahan; coverage is highest in "
-        "Rejang Lebong Regency (98.2%) and lowest in Bengkulu City (45.0%).",
+        "Kab. Rejang Lebong (98.2%) and lowest in Kota Bengkulu (45.0%).",
         "Rumah DataKu has been formed in 410 of 1,322 Kampung KB (31.0%), still below the 75% target.",
         "Kampung KB report a CPR of 61.2%, long-acting methods (MKJP) at 24.0% of users, and unmet need of 11.0%.",
     ]
@@ -80,7 +80,7 @@ def test_bengkulu_english_exact():
 def test_all_covered_says_seluruh_and_no_pace():
     tp = talking_points(lampung_barat())
     assert tp == [
-        "Per 12 Mei 2024, 136 Kampung KB telah terbentuk di Kabupaten Lampung Barat, "
+        "Per 12 Mei 2024, 136 Kampung KB telah terbentuk di Kab. Lampung Barat, "
         "mencakup seluruh 136 desa/kelurahan.",
         "Target mencakup seluruh desa/kelurahan pada 31 Desember 2024 telah tercapai.",
         # highest == lowest (both 100%): no "tertinggi/terendah" clause
@@ -88,7 +88,7 @@ def test_all_covered_says_seluruh_and_no_pace():
         "Rumah DataKu telah terbentuk di 34 dari 136 Kampung KB (25,0%), masih di bawah target 75%.",
     ]
     en = talking_points(lampung_barat(), lang="en")
-    assert en[0] == ("As of 12 May 2024, 136 Kampung KB had been formed in Lampung Barat Regency, "
+    assert en[0] == ("As of 12 May 2024, 136 Kampung KB had been formed in Kab. Lampung Barat, "
                      "covering all 136 desa/kelurahan.")
     assert en[1] == "The target of covering every desa/kelurahan by 31 December 2024 has been met."
     _clean(tp)
@@ -214,11 +214,11 @@ def test_event_type_moves_its_topic_forward():
 
 @pytest.mark.parametrize("nama, tingkat, kode, lang, expected", [
     ("Bengkulu", "provinsi", "17", "id", "di Provinsi Bengkulu"),
-    ("Kab. Lampung Barat", "kabkota", "18.04", "id", "di Kabupaten Lampung Barat"),
+    ("Kab. Lampung Barat", "kabkota", "18.04", "id", "di Kab. Lampung Barat"),
     ("Kota Bengkulu", "kabkota", "17.71", "id", "di Kota Bengkulu"),
     ("Indonesia", "nasional", None, "id", "secara nasional"),
-    ("Kab. Lampung Barat", "kabkota", "18.04", "en", "in Lampung Barat Regency"),
-    ("Kota Bengkulu", "kabkota", "17.71", "en", "in Bengkulu City"),
+    ("Kab. Lampung Barat", "kabkota", "18.04", "en", "in Kab. Lampung Barat"),
+    ("Kota Bengkulu", "kabkota", "17.71", "en", "in Kota Bengkulu"),
     ("Indonesia", "nasional", None, "en", "nationally"),
     ("Lubuklinggau", "kabkota", "16.73", "id", "di Kota Lubuklinggau"),  # no prefix: kind from the code
 ])
@@ -288,8 +288,8 @@ def test_percentages_round_half_up_on_the_counts():
                      "mencakup 51 dari 80 desa/kelurahan (63,8%).")
     assert en[0] == ("As of 4 June 2024, 56 Kampung KB had been formed in Bengkulu Province, "
                      "covering 51 of 80 desa/kelurahan (63.8%).")
-    assert tp[3].endswith("tertinggi di Kabupaten Kaur (66,7%) dan terendah di Kabupaten Seluma (33,3%).")
-    assert en[3].endswith("highest in Kaur Regency (66.7%) and lowest in Seluma Regency (33.3%).")
+    assert tp[3].endswith("tertinggi di Kab. Kaur (66,7%) dan terendah di Kab. Seluma (33,3%).")
+    assert en[3].endswith("highest in Kab. Kaur (66.7%) and lowest in Kab. Seluma (33.3%).")
     assert tp[4] == "Rumah DataKu telah terbentuk di 7 dari 56 Kampung KB (12,5%), masih di bawah target 75%."
     assert en[4] == "Rumah DataKu has been formed in 7 of 56 Kampung KB (12.5%), still below the 75% target."
     # 990 of 1,320 = 75 % exactly meets the 75 % target, whatever float the headline carries
@@ -305,9 +305,9 @@ def test_target_below_100_never_claims_full_coverage():
                  sub_unit_terendah={"nama": "Kota Bengkulu", "persen": 400 / 7, "tercakup": 4, "desa_kelurahan": 7})
     tp, en = talking_points(h), talking_points(h, "en")
     assert tp[2] == ("Seluruh 10 kabupaten/kota telah mencapai target cakupan 50%; cakupan tertinggi di "
-                     "Kabupaten Rejang Lebong (98,2%) dan terendah di Kota Bengkulu (57,1%).")
+                     "Kab. Rejang Lebong (98,2%) dan terendah di Kota Bengkulu (57,1%).")
     assert en[2] == ("All 10 kabupaten/kota have reached the 50% coverage target; coverage is highest in "
-                     "Rejang Lebong Regency (98.2%) and lowest in Bengkulu City (57.1%).")
+                     "Kab. Rejang Lebong (98.2%) and lowest in Kota Bengkulu (57.1%).")
     assert not any("seluruh desa/kelurahannya" in x for x in tp) and not any("every" in x for x in en)
 
 
@@ -349,10 +349,10 @@ def test_no_target_in_force_says_nothing_of_pace_or_shortfall():
     text = " ".join(out)
     for w in ("target", "diperlukan", "laju", "2024"):
         assert w not in text, w
-    assert "Cakupan desa/kelurahan tertinggi di Kabupaten Rejang Lebong (98,2%) dan terendah di Kota Bengkulu " \
+    assert "Cakupan desa/kelurahan tertinggi di Kab. Rejang Lebong (98,2%) dan terendah di Kota Bengkulu " \
            "(45,0%)." in out
     en = talking_points(h, "en")
-    assert en[1] == "Desa/kelurahan coverage is highest in Rejang Lebong Regency (98.2%) and lowest in Bengkulu City " \
+    assert en[1] == "Desa/kelurahan coverage is highest in Kab. Rejang Lebong (98.2%) and lowest in Kota Bengkulu " \
                     "(45.0%)."
     assert not any("target" in s for s in en)
 

@@ -18,7 +18,7 @@ def test_every_entry_has_both_languages_and_the_same_placeholders():
 def test_keys_are_namespaced_by_interface():
     heads = {k.split(".", 1)[0] for k in CATALOGUE}
     assert heads == {"briefing", "label", "phrase", "rule", "reason", "separator", "ui", "run", "os", "status",
-                     "index", "page", "plural", "cli", "error", "map", "params"}
+                     "index", "page", "plural", "cli", "error", "map", "params", "regions"}
 
 
 def test_lookup_fills_values_and_refuses_other_languages():

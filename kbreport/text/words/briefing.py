@@ -18,12 +18,12 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.h_angka": {"id": "Angka {wilayah} per {date}", "en": "{wilayah} figures as of {date}"},
     "briefing.h_mou": {"id": "Para pihak dan Desa Cantik", "en": "The parties and Desa Cantik"},
     "briefing.h_workshop": {
-        "id": "Peringkat {unit} sebagai bahan workshop",
-        "en": "Ranking of {unit} for the workshop",
+        "id": "Posisi {unit} sebagai bahan workshop",
+        "en": "Where the {unit} stand, for the workshop",
     },
     "briefing.h_rakorda": {
-        "id": "Peringkat {unit} sebagai bahan rapat koordinasi",
-        "en": "Ranking of {unit} for the coordination meeting",
+        "id": "Posisi {unit} sebagai bahan rapat koordinasi",
+        "en": "Where the {unit} stand, for the coordination meeting",
     },
     "briefing.h_fasilitasi": {"id": "Kesenjangan Rumah DataKu per {unit}", "en": "Rumah DataKu gaps by {unit}"},
     "briefing.h_agenda": {"id": "Pokok pembicaraan untuk agenda", "en": "Talking points for the agenda"},
@@ -71,10 +71,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Desa/kelurahan coverage by province",
     },
     "briefing.cap_bars": {
-        "id": "Peringkat cakupan desa/kelurahan ber-Kampung KB per {unit}",
-        "en": "Desa/kelurahan covered by a Kampung KB, ranked by {unit}",
+        "id": "Cakupan desa/kelurahan ber-Kampung KB per {unit}",
+        "en": "Desa/kelurahan covered by a Kampung KB, by {unit}",
     },
-    "briefing.cap_bars_compact": {"id": "Peringkat cakupan per {unit}", "en": "Coverage ranked by {unit}"},
+    "briefing.cap_bars_compact": {"id": "Cakupan per {unit}", "en": "Coverage by {unit}"},
     "briefing.cap_trend": {
         "id": "Perkembangan Kampung KB menuju target {t} desa/kelurahan pada {date}",
         "en": "Kampung KB over time, towards the target of {t} of desa/kelurahan by {date}",
@@ -106,8 +106,8 @@ WORDS: dict[str, dict[str, str]] = {
     "briefing.cap_peserta": {"id": "Komposisi peserta", "en": "Participants"},
     "briefing.cap_dc": {"id": "Desa Cantik per {unit}", "en": "Desa Cantik by {unit}"},
     "briefing.cap_rdk_gap": {
-        "id": "{unit} menurut kekurangan Rumah DataKu menuju target {t}",
-        "en": "{unit} by Rumah DataKu still needed for the {t} target",
+        "id": "{unit}: Rumah DataKu yang masih kurang menuju target {t}",
+        "en": "{unit}: Rumah DataKu still needed for the {t} target",
     },
     "briefing.cap_target": {
         "id": "Target yang disebut dan posisi per {date}",
@@ -342,8 +342,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{sub}; {n} 'ada' without a date not counted",
     },
     "briefing.cap_bars_kec": {
-        "id": "Peringkat {unit} menurut kecamatan yang memiliki Kampung KB, per {date}",
-        "en": "Ranking of {unit} by kecamatan holding a Kampung KB, as of {date}",
+        "id": "Kecamatan yang memiliki Kampung KB per {unit}, per {date}",
+        "en": "Kecamatan holding a Kampung KB by {unit}, as of {date}",
     },
     "briefing.axis_kec": {"id": "Kecamatan ber-Kampung KB (%)", "en": "Kecamatan with a Kampung KB (%)"},
     "briefing.agenda_kec_semua": {
