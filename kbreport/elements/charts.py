@@ -233,7 +233,7 @@ def readiness_chart(R, data: pd.DataFrame | None = None, caption: str | None = N
         fig = readiness_heat(k[k["total"].astype(bool)], R.lang, footer_note=R.note)
         default = R.t("cap_readiness_total", wilayah=R.wilayah, unit=R.unit)
     else:
-        fig = _fit_rows(readiness_heat(k, R.lang, footer_note=R.note), _rows(R, data), 1.15)
+        fig = _fit_rows(readiness_heat(k, R.lang, footer_note=R.note), _rows(R, data), 0.95)
         default = R.cap("cap_readiness")
         return Chart(fig, _caption(caption, default), source=order_note(R, "readiness"))
     return Chart(fig, _caption(caption, default))
