@@ -131,7 +131,7 @@ def wilayah_cari(teks, tingkat, limit, master_path, lang) -> None:
         help="cli.validate.master")
 @bahasa_option()
 @option("--semua", "show_all", is_flag=True, help="cli.validate.semua")
-@option("--ke", "out_file", default=None, type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+@option("--ke", "out_file", default=None, type=click.Path(dir_okay=False, path_type=Path), metavar="file",
         help="cli.validate.ke")
 def validate_cmd(data_dir: Path, master_csv: Path | None, lang: str, show_all: bool, out_file: Path | None) -> None:
     from kbreport.errors import KbreportError
@@ -197,7 +197,7 @@ def _parse_formats(value: str, lang: str) -> tuple[str, ...]:
 @option("--timeout", default=600, show_default=True, type=float, help="cli.run.timeout")
 @option("--jobs", "-j", default=None, type=click.IntRange(min=1), help="cli.run.jobs")
 @option("--force", is_flag=True, help="cli.run.force")
-@option("--dask", "dask", default=None, metavar="ALAMAT", help="cli.run.dask")
+@option("--dask", "dask", default=None, metavar="address", help="cli.run.dask")
 @option("--fresh-kernels", is_flag=True, help="cli.run.fresh_kernels")
 @bahasa_option("cli.run.bahasa")
 def run_cmd(params, out, data, formats, timeout, jobs, force, dask, fresh_kernels, lang) -> None:

@@ -58,6 +58,8 @@ class Option(click.Option):
         return self.get_help_spec(ctx), help_
 
     def make_metavar(self, ctx: click.Context) -> str:
+        if self.metavar is not None and has(f"cli.metavar.{self.metavar}"):  # a catalogue key ("file", "address")
+            return t(f"cli.metavar.{self.metavar}", env_lang()) + ("..." if self.nargs != 1 else "")
         key = f"cli.metavar.{self.type.name}"
         if self.metavar is None and not self.is_flag and not isinstance(self.type, click.Choice) and has(key):
             return t(key, env_lang()) + ("..." if self.nargs != 1 else "")

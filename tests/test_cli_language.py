@@ -53,6 +53,9 @@ def test_option_help_and_defaults_follow_the_help_language():
     en = _help(["run"], {"KBREPORT_BAHASA": "en"})
     assert "--out FOLDER Output folder; each report goes into OUT/<params file name>/. [default: outputs]" in en
     assert "--timeout NUMBER" in en and "-j, --jobs INTEGER" in en
+    assert "--dask ALAMAT" in text and "--dask ADDRESS" in en  # a named metavar comes from the catalogue too
+    assert "--ke BERKAS" in _help(["validate"], {"KBREPORT_BAHASA": None})
+    assert "--ke FILE" in _help(["validate"], {"KBREPORT_BAHASA": "en"})
     group = _help([], {"KBREPORT_BAHASA": "en"})
     assert "Commands: demo Make sample (synthetic) data" in group
 

@@ -20,6 +20,7 @@ CLI: dict[str, dict[str, str]] = {
     "cli.no_such_option": {"id": "Tidak ada opsi {name}", "en": "No such option: {name}"},
     "cli.aborted": {"id": "Dibatalkan!", "en": "Aborted!"},
     "cli.metavar.path": {"id": "JALUR", "en": "PATH"},
+    "cli.metavar.address": {"id": "ALAMAT", "en": "ADDRESS"},
     "cli.metavar.directory": {"id": "FOLDER", "en": "FOLDER"},
     "cli.metavar.file": {"id": "BERKAS", "en": "FILE"},
     "cli.metavar.text": {"id": "TEKS", "en": "TEXT"},
