@@ -12,7 +12,6 @@ report and the pages left free on each page; exits 1 naming every report over it
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -23,22 +22,11 @@ sys.path.insert(0, str(ROOT))
 BUDGET = {"wilayah": 4, "event": 3}
 
 
-def pdf_pages(pdf: bytes) -> int:
-    """Pages of a WeasyPrint PDF (its page objects carry one MediaBox each; object streams inflated)."""
-    import zlib
-
-    out = [pdf]
-    for m in re.finditer(rb"stream\r?\n", pdf):
-        end = pdf.find(b"endstream", m.end())
-        try:
-            out.append(zlib.decompressobj().decompress(pdf[m.end():end]))
-        except zlib.error:
-            pass
-    return len(re.findall(rb"/MediaBox", b"\n".join(out)))
 
 
 def main(argv=None) -> int:
     from kbreport.batch.runner import run_batch
+    from kbreport.build.pdf_check import pdf_pages
     from kbreport.build.params import load_params
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

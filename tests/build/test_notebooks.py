@@ -17,13 +17,13 @@ import re
 import shutil
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 import nbformat
 import papermill
 import pytest
 
+from kbreport.build.pdf_check import pdf_objects
 from kbreport.errors import ParamsError
 from kbreport.build.notebooks import notebook_info
 from kbreport.build.params import load_params, parse_params, to_notebook_parameters
@@ -159,16 +159,6 @@ def test_layout_fingerprints_cover_the_shipped_briefings():
     assert set(LAYOUTS) == set(BRIEFINGS)
 
 
-def pdf_objects(pdf: bytes) -> bytes:
-    """The PDF with every Flate stream inflated, so object-stream dictionaries can be searched."""
-    out = [pdf]
-    for m in re.finditer(rb"stream\r?\n", pdf):
-        end = pdf.find(b"endstream", m.end())
-        try:
-            out.append(zlib.decompressobj().decompress(pdf[m.end():end]))
-        except zlib.error:
-            pass
-    return b"\n".join(out)
 
 
 def page_texts(html: str) -> list[str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from kbreport.build.pdf_check import pdf_objects
 from kbreport.build import report as report_mod
 from kbreport.build.render import external_references, page_context, render_html, render_pdf
 from kbreport.build.report import build_report, check_notebook_parameters, data_date_range
@@ -39,17 +40,6 @@ JUDUL = 'Briefing <script>alert("x")</script> & Co'
 # --- helpers ----------------------------------------------------------------------------------------
 
 
-def pdf_objects(pdf: bytes) -> bytes:
-    """The PDF with every Flate stream inflated, so object-stream dictionaries can be searched."""
-    out = [pdf]
-    for m in re.finditer(rb"stream\r?\n", pdf):
-        start = m.end()
-        end = pdf.find(b"endstream", start)
-        try:
-            out.append(zlib.decompressobj().decompress(pdf[start:end]))
-        except zlib.error:
-            pass
-    return b"\n".join(out)
 
 
 def pdf_alts(objs: bytes) -> list[str]:
