@@ -719,7 +719,7 @@ def test_cli_help_documents_semua_and_ke():
     res = CliRunner().invoke(main, ["validate", "--help"])
     text = " ".join(res.output.split())  # click wraps the help text
     assert "--semua Tampilkan semua masalah. Tanpa ini paling banyak 20 baris per aturan" in text
-    assert "--ke FILE Tulis daftar lengkap semua masalah" in text
+    assert "--ke BERKAS Tulis daftar lengkap semua masalah" in text
 
 
 def test_data_validation_error_message_is_capped_and_in_the_users_language(many_unknown_codes):
