@@ -65,10 +65,9 @@ def year_earlier(as_of) -> date:
     d = to_date(as_of)
     if d is None:
         raise ValueError("as_of diperlukan")
-    try:
-        return d.replace(year=d.year - 1)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year - 1, day=28)
+    from kbreport.analysis.trend import years_after
+
+    return years_after(d, -1)
 
 
 def coverage_points(tercakup_kini: int, desa_kini: int, tercakup_dulu: int, desa_dulu: int) -> float | None:

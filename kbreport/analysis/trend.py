@@ -37,10 +37,12 @@ MONTH_DAYS = 365.25 / 12  # 30.4375
 PROJECTION_YEARS = 3  # a straight-line date later than this after target_tanggal is not printed
 
 
-def _years_after(d: date, years: int) -> date:
-    """d plus whole years (29 February -> 28 February), capped at date.max."""
+def years_after(d: date, years: int) -> date:
+    """d plus whole years, negative for before (29 February -> 28 February), capped at date.max / date.min."""
     if d.year + years > date.max.year:
         return date.max
+    if d.year + years < date.min.year:
+        return date.min
     try:
         return d.replace(year=d.year + years)
     except ValueError:
@@ -54,7 +56,7 @@ def projected_date(as_of: date, sisa: int, covered_12: int, target_tanggal: date
         return None
     days = -(-sisa * 36525 // (100 * covered_12))  # ceil(sisa / (n/12) × 365.25/12)
     day = as_of.toordinal() + days
-    if day > _years_after(target_tanggal, PROJECTION_YEARS).toordinal():
+    if day > years_after(target_tanggal, PROJECTION_YEARS).toordinal():
         return None
     return date.fromordinal(day)
 
