@@ -18,7 +18,7 @@ import json
 import math
 import re
 import sys
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
@@ -221,9 +221,16 @@ def recompute(data_dir: Path, fig: dict, masters: dict, cache: dict) -> dict:
     tt = (fig.get("target") or {}).get("tanggal")
     if tt and out["kekurangan"] is not None:
         tt = date.fromisoformat(tt)
-        months = (tt.year - day.year) * 12 + tt.month - day.month
-        # enough per month to close the gap in the whole months left: rounded up
-        out["_needed"] = math.ceil(Fraction(out["kekurangan"], months)) if months > 0 else None
+        # calendar months left: whole months (month-end to month-end from a month's last day), then the days
+        # over as a share of the month they fall in; enough per month to close the gap in them, rounded up
+        month_end = (day + timedelta(days=1)).day == 1
+        step = (lambda k: (pd.Timestamp(day) + pd.offsets.MonthEnd(k)).date()) if month_end else \
+            (lambda k: (pd.Timestamp(day) + pd.DateOffset(months=k)).date())
+        k = 0
+        while step(k + 1) <= tt:
+            k += 1
+        months = Fraction(k) + Fraction((tt - step(k)).days, (step(k + 1) - step(k)).days)
+        out["_needed"] = math.ceil(Fraction(out["kekurangan"]) / months) if months > 0 else None
     out["_proj"] = None
     if out.get("kekurangan") and out["_pace"] > 0:
         # straight line: the shortfall at the pace of the last 12 months, in days of an average month

@@ -5,7 +5,7 @@ and its list of desa/kelurahan without a Kampung KB (kbreport.analysis.gaps):
 
 - belum = desa_kelurahan − tercakup: desa/kelurahan without a counting Kampung KB on as_of;
 - kekurangan: still needed for the target (equal to belum when the target is 100 %);
-- bulan_tersisa = (target_tanggal − as_of) in days / 30.4375, as kbreport.analysis.trend defines it;
+- bulan_tersisa = calendar months from as_of to target_tanggal, as kbreport.analysis.trend defines it;
 - laju_dibutuhkan = kekurangan / bulan_tersisa desa per month; 0 when nothing is needed; missing (NaN)
   when something is needed and no time is left.
 
@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kbreport.analysis.trend import MONTH_DAYS
-from kbreport.analysis.units import as_of_timestamp
+from kbreport.analysis.trend import months_between
 
 __all__ = ["months_left", "remaining_by_kecamatan", "desa_to_do"]
 
 
 def months_left(as_of, target_tanggal) -> float:
-    """Months (of 30.4375 days) from as_of to the target date, never below 0."""
-    return max(0.0, (as_of_timestamp(target_tanggal) - as_of_timestamp(as_of)).days / MONTH_DAYS)
+    """Calendar months from as_of to the target date (kbreport.analysis.trend.months_between), never below 0."""
+    return months_between(as_of, target_tanggal)
 
 
 def _pace(kekurangan: int, bulan: float) -> float | None:

@@ -10,7 +10,10 @@ Kampung KB counting as of as_of — one deactivated by as_of is left out of the 
   ending on as_of (window: after as_of − 12 calendar months, up to and including as_of).
   laju_kkb_12_bulan is the same for Kampung KB.
 - target_desa = ceil(target_persen × desa_kelurahan / 100); sisa = max(0, target_desa − T(as_of)).
-- bulan_tersisa = (target_tanggal − as_of) in days / 30.4375 (the mean Gregorian month), never below 0.
+- bulan_tersisa = calendar months from as_of to target_tanggal (months_between: whole months, counted
+  end-of-month to end-of-month when as_of is a month's last day, plus the part of the next month left), never
+  below 0. 30 June → 31 December is 6 months, as a leader counts them (July to December), not 184 days /
+  30.4375 = 6.05: at "laju_dibutuhkan per month" for each of those 6 months the target is met, not missed.
 - laju_dibutuhkan = sisa / bulan_tersisa (desa per month); 0.0 when the target is already met; None when
   it is not met and target_tanggal is not after as_of (no time left, also on the deadline day itself:
   no pace can reach it).
@@ -23,6 +26,7 @@ Kampung KB counting as of as_of — one deactivated by as_of is left out of the 
 """
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 import numpy as np
@@ -33,7 +37,7 @@ from kbreport.analysis.targets import DEFAULT_TARGET_PERSEN, DEFAULT_TARGET_TANG
 from kbreport.analysis.units import Scope, as_of_timestamp, scope
 from kbreport.ingest.schema import PROGRAMME_LAUNCH
 
-MONTH_DAYS = 365.25 / 12  # 30.4375
+MONTH_DAYS = 365.25 / 12  # 30.4375: the mean month, for the projection's straight line
 PROJECTION_YEARS = 3  # a straight-line date later than this after target_tanggal is not printed
 
 
@@ -47,6 +51,30 @@ def years_after(d: date, years: int) -> date:
         return d.replace(year=d.year + years)
     except ValueError:
         return d.replace(year=d.year + years, day=28)
+
+
+def months_after(d: date, months: int) -> date:
+    """d plus whole calendar months: the same day of the month, or the month's last day when d is a month's
+    last day or the day does not exist (31 January + 1 = 29 February 2024; 30 June + 6 = 31 December)."""
+    y, m = divmod(d.month - 1 + months, 12)
+    y, m = d.year + y, m + 1
+    last = calendar.monthrange(y, m)[1]
+    end = d.day == calendar.monthrange(d.year, d.month)[1]
+    return date(y, m, last if end else min(d.day, last))
+
+
+def months_between(start, end) -> float:
+    """Calendar months from start to end (dates or anything as_of_timestamp reads), 0.0 when end is not
+    after start: whole months (months_after) plus the days left over as a share of the month they fall in.
+    4 June → 31 December 2024 = 6 + 27/31 (4 December → 4 January has 31 days)."""
+    a, b = as_of_timestamp(start).date(), as_of_timestamp(end).date()
+    if b <= a:
+        return 0.0
+    k = (b.year - a.year) * 12 + b.month - a.month
+    while k > 0 and months_after(a, k) > b:
+        k -= 1
+    lo, hi = months_after(a, k), months_after(a, k + 1)
+    return k + (b - lo).days / (hi - lo).days
 
 
 def projected_date(as_of: date, sisa: int, covered_12: int, target_tanggal: date) -> date | None:
@@ -124,7 +152,7 @@ def pace_from_scope(sc: Scope, target_tanggal=DEFAULT_TARGET_TANGGAL,
     target_desa = int(target_count(n, target_persen))
     sisa = max(0, target_desa - tercakup)
     tercapai = sisa == 0
-    bulan_tersisa = max(0.0, (tgt - as_of).days / MONTH_DAYS)
+    bulan_tersisa = months_between(as_of, tgt)
     if tercapai:
         dibutuhkan = 0.0
     elif bulan_tersisa <= 0:

@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 # Bar-row height (inches) by number of rows: (more than n, per row); below the first, the charts' own.
-ROW_HEIGHTS = ((DENSE_SUB_UNITS, 0.105), (15, 0.115), (13, 0.14), (12, 0.16), (9, 0.2), (4, 0.22))
+ROW_HEIGHTS = ((DENSE_SUB_UNITS, 0.105), (15, 0.105), (13, 0.14), (12, 0.16), (9, 0.2), (4, 0.22))
 
 
 class Chart(Element):
@@ -256,7 +256,7 @@ def classification_chart(R, data: pd.DataFrame | None = None, caption: str | Non
         fig.set_size_inches(w, min(h, 1.0 + 0.3))
         default = R.t("cap_klas_total", wilayah=R.wilayah, unit=R.unit)
     else:
-        fig = _fit_rows(classification_bars(k, R.lang, footer_note=R.note), _rows(R, data), 1.0)
+        fig = _fit_rows(classification_bars(k, R.lang, footer_note=R.note), _rows(R, data), 0.85)
         default = R.cap("cap_klas")
         return Chart(fig, _caption(caption, default), source=order_note(R, "klasifikasi"))
     return Chart(fig, _caption(caption, default))

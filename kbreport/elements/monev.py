@@ -57,7 +57,7 @@ def monev_cards(R, kecamatan: str | None = None) -> Cards:
         pace = {"label": R.t("card_laju"), "value": 0, "sub": R.t("card_laju_nol", t=_pct_target(h["target_persen"], L)),
                 "status": "ok"}
     else:
-        pace = {"label": R.t("card_laju"), "value": fmt.number(laju, L, 1),  # as the table prints it
+        pace = {"label": R.t("card_laju"), "value": fmt.number_up(laju, L, 1),  # as the table prints it
                 "sub": R.t("card_laju_sub", date=when), "status": "warn"}
     return Cards([
         belum,
@@ -80,7 +80,7 @@ def monev_table(R, kecamatan: str | None = None, caption: str | None = None) -> 
         R.t("col_tercakup"): t["tercakup"].to_numpy(),
         R.t("col_belum_kkb"): t["belum"].to_numpy(),
         R.t("col_kurang"): t["kekurangan"].to_numpy(),
-        R.t("col_laju"): [fmt.number(x, L, 1) for x in t["laju_dibutuhkan"]]  # missing (no time left) prints "–",
+        R.t("col_laju"): [fmt.number_up(x, L, 1) for x in t["laju_dibutuhkan"]]  # missing (no time left) prints "–",
     })
     if h["target_persen"] is None:  # no target in force: no shortfall or pace columns
         table = table.drop(columns=[R.t("col_kurang"), R.t("col_laju")])

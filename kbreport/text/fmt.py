@@ -90,6 +90,15 @@ def number(n, lang: str = "id", digits: int = 0) -> str:
     return _pattern(pattern).apply(_rounded(n, digits), loc)
 
 
+def number_up(n, lang: str = "id", digits: int = 0) -> str:
+    """A quantity that is needed, rounded up at the precision shown (at the rounded-down figure the target
+    would be missed): 884.8 -> "885", with digits=1 3.21 -> "3,3"; 3.3 stays "3,3" (float noise dropped)."""
+    if is_missing(n):
+        return DASH
+    scaled = round(float(n) * 10 ** digits, 6)
+    return number(math.ceil(scaled) / 10 ** digits, lang, digits)
+
+
 def percent(x, lang: str = "id", digits: int = 1) -> str:
     """x on a 0–100 scale: 87.37 -> "87,4%" (id) / "87.4%" (en)."""
     loc = _locale(lang)

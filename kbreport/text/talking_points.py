@@ -9,7 +9,6 @@ All figures go through `kbreport.text.fmt`.
 """
 from __future__ import annotations
 
-import math
 
 from kbreport.text import fmt
 from kbreport.text.i18n import sub_unit_kind
@@ -108,9 +107,7 @@ def _rate(x, lang) -> str:
 def _need_rate(x, lang) -> str:
     """A pace that is needed, rounded up at the precision shown: 884.8 a month is "885", 3.21 is "3,3"
     (at the rounded-down figure the target would be missed)."""
-    digits = 0 if x >= 10 else 1
-    scaled = round(x * 10 ** digits, 6)  # drop float noise before rounding up (3.3 must not become 3.4)
-    return fmt.number(math.ceil(scaled) / 10 ** digits, lang, digits=digits)
+    return fmt.number_up(x, lang, digits=0 if x >= 10 else 1)
 
 
 def _join(items: list[str], lang: str) -> str:

@@ -19,9 +19,9 @@ def cakupan(target_persen: float = 100.0) -> pd.DataFrame:
     return pd.concat([df, pd.DataFrame([tot])], ignore_index=True)
 
 
-def test_months_left_uses_the_mean_gregorian_month():
-    # 4 June → 31 July 2024 = 57 days; 57 / 30.4375 = 1.87269…
-    assert months_left("2024-06-04", "2024-07-31") == pytest.approx(57 / 30.4375)
+def test_months_left_counts_calendar_months():
+    # 4 June → 4 July 2024 is one month; 4 July → 31 July is 27 of the 31 days to 4 August
+    assert months_left("2024-06-04", "2024-07-31") == pytest.approx(1 + 27 / 31)
     assert months_left("2024-08-01", "2024-07-31") == 0.0
 
 
@@ -30,7 +30,7 @@ def test_remaining_by_kecamatan_most_left_first_then_total():
     assert t["nama"].tolist() == ["Metro Barat", "Metro Pusat", "Metro Utara", "Jumlah"]
     assert t["belum"].tolist() == [7, 6, 0, 13]  # 7 − 0, 10 − 4, 5 − 5; 22 − 9
     assert t["kekurangan"].tolist() == [7, 6, 0, 13]  # target 100 %: the same numbers
-    m = 57 / 30.4375
+    m = 1 + 27 / 31
     assert t["laju_dibutuhkan"].tolist() == pytest.approx([7 / m, 6 / m, 0.0, 13 / m])  # 3.74, 3.20, 0, 6.94
     assert t["total"].tolist() == [False, False, False, True]
 

@@ -55,9 +55,9 @@ def test_pace_and_projection_indonesia():
     # Way Empulau Ulu (May 2024) = 3 desa → 0.25/month (Jalan Gedang, 10 May 2023, is just outside)
     assert (p["tercakup"], p["target_desa"], p["sisa"], p["tercapai"]) == (6, 11, 5, False)
     assert p["laju_12_bulan"] == 0.25 and p["laju_kkb_12_bulan"] == 0.25
-    # 31 May → 31 Dec 2024 = 214 days = 214 / 30.4375 months
-    assert p["bulan_tersisa"] == pytest.approx(214 / 30.4375)
-    assert p["laju_dibutuhkan"] == pytest.approx(5 * 30.4375 / 214)
+    # 31 May → 31 Dec 2024 = 7 calendar months (June to December; 31 May is a month's end)
+    assert p["bulan_tersisa"] == 7.0
+    assert p["laju_dibutuhkan"] == pytest.approx(5 / 7)
     # 5 desa at 0.25/month = 20 months = 608.75 → 609 days: 31 May 2024 + 214 = 31 Dec 2024,
     # + 365 = 31 Dec 2025, + 30 = 30 Jan 2026
     assert p["perkiraan_tercapai"] == date(2026, 1, 30)
@@ -72,7 +72,7 @@ def test_pace_target_met_zero_pace_and_no_time_left():
     assert met["laju_12_bulan"] == pytest.approx(3 / 12)
     zero = target_pace(desa, kkb, "17.02", AS_OF)  # Rejang Lebong: nothing ever
     assert zero["laju_12_bulan"] == 0.0 and zero["perkiraan_tercapai"] is None
-    assert zero["laju_dibutuhkan"] == pytest.approx(1 * 30.4375 / 214)
+    assert zero["laju_dibutuhkan"] == pytest.approx(1 / 7)
     late = target_pace(desa, kkb, None, "2025-01-31")
     assert late["bulan_tersisa"] == 0.0 and late["laju_dibutuhkan"] is None
     # a lower target with its own date: 50 % of 8 in Bengkulu = 4 = already covered
@@ -101,8 +101,8 @@ def test_projection_far_beyond_the_target_is_none_and_never_overflows():
     p = target_pace(*_big_unit(9000), "17", AS_OF)
     assert (p["sisa"], p["laju_12_bulan"]) == (8999, 1 / 12)
     assert p["perkiraan_tercapai"] is None and p["perkiraan_di_luar_batas"] is True
-    # the pace needed is still said: 8,999 over 214 days (31 May → 31 Dec 2024)
-    assert p["laju_dibutuhkan"] == pytest.approx(8999 * 30.4375 / 214)
+    # the pace needed is still said: 8,999 over the 7 months from 31 May to 31 Dec 2024
+    assert p["laju_dibutuhkan"] == pytest.approx(8999 / 7)
 
 
 def test_projection_cap_is_three_years_after_the_target_date():
@@ -130,3 +130,26 @@ def test_deadline_today_leaves_no_pace_to_compute():
     # Lampung Barat on its own deadline day, all 3 covered: met, so the pace needed is 0, not None
     met = target_pace(desa, kkb, "18.04", "2024-06-30", target_tanggal="2024-06-30")
     assert (met["tercapai"], met["bulan_tersisa"], met["laju_dibutuhkan"]) == (True, 0.0, 0.0)
+
+
+def test_months_between_counts_calendar_months_as_a_leader_does():
+    from kbreport.analysis.trend import months_after, months_between
+
+    assert months_between("2024-06-30", "2024-12-31") == 6.0  # July to December, not 184 / 30.4375 = 6.05
+    assert months_between("2024-05-31", "2024-12-31") == 7.0
+    assert months_between("2023-12-31", "2024-12-31") == 12.0
+    # 4 June → 4 December = 6 months; 4 → 31 December is 27 of the 31 days to 4 January
+    assert months_between("2024-06-04", "2024-12-31") == pytest.approx(6 + 27 / 31)
+    # 31 January (a month's end) + 1 = 29 February 2024; 30 January + 1 = 29 February too (no 30 February)
+    assert months_after(date(2024, 1, 31), 1) == date(2024, 2, 29)
+    assert months_after(date(2024, 1, 30), 1) == date(2024, 2, 29)
+    assert months_after(date(2024, 2, 29), 1) == date(2024, 3, 31)  # end of February → end of March
+    assert months_between("2024-02-15", "2024-03-01") == pytest.approx(15 / 29)  # 15 Feb → 15 Mar: 29 days
+    assert months_between("2024-12-31", "2024-12-31") == 0.0 and months_between("2025-01-31", "2024-12-31") == 0.0
+
+
+def test_pace_needed_times_the_months_left_is_the_shortfall():
+    # the sentence "agar tepat waktu dibutuhkan N per bulan": N in each of the months left closes the gap
+    p = target_pace(make_desa(), make_kkb(), None, "2024-06-30")
+    assert p["bulan_tersisa"] == 6.0
+    assert p["laju_dibutuhkan"] * 6 == pytest.approx(p["sisa"])

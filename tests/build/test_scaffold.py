@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def test_monev_notebook_builds_the_to_do_list(demo, tmp_path):
                 & k["aktif"].astype(bool)]["kode_desa"].nunique()
     left = len(desa) - covered
     assert f"Daftar kerja: {left} desa/kelurahan tanpa Kampung KB per 4 Juni 2024, menurut kecamatan" in html
-    # pace needed: left / (57 days / 30.4375), one decimal, Indonesian comma
-    pace = f"{left / (57 / 30.4375):.1f}".replace(".", ",")
+    # pace needed: left / (4 June → 31 July = 1 month + 27/31), rounded up at one decimal, Indonesian comma
+    pace = f"{math.ceil(round(left / (1 + 27 / 31) * 10, 6)) / 10:.1f}".replace(".", ",")
     assert re.search(rf'kb-card-value">{re.escape(pace)}<', html), pace
     assert "Data contoh (sintetis)" in html

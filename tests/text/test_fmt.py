@@ -121,3 +121,10 @@ def test_float_rounds_half_up_on_its_shortest_repr(x, digits, id_text):
     assert fmt.number(x, "id", digits=digits) == id_text
     assert fmt.number(x, "en", digits=digits) == id_text.replace(",", ".")
     assert fmt.percent(63.75) == "63,8%" and fmt.percent(63.75, "en") == "63.8%"
+
+
+def test_number_up_rounds_a_needed_quantity_up_at_the_precision_shown():
+    assert fmt.number_up(884.8) == "885" and fmt.number_up(884.0) == "884"
+    assert fmt.number_up(3.21, digits=1) == "3,3" and fmt.number_up(3.3, digits=1) == "3,3"  # no float noise
+    assert fmt.number_up(4956.2, "en") == "4,957"
+    assert fmt.number_up(float("nan"), digits=1) == fmt.DASH

@@ -237,9 +237,9 @@ def blitar(**over):
         desa_kelurahan=21, desa=0, kelurahan=21, tercakup=5, kampung_kb=5, cakupan_persen=500 / 21,
         target_tanggal=date(2024, 12, 31), target_persen=100.0, kekurangan=16,
         rumah_dataku=2, rumah_dataku_persen=40.0, rumah_dataku_target_persen=75.0,
-        # 1 kelurahan covered in 12 months; 24 Aug 2022 → 31 Dec 2024 = 129 + 365 + 366 = 860 days:
-        # 16 / (860 / 30.4375) = 0.566 a month; 16 at 1/12 a month = 16 years: no projected date
-        laju_12_bulan=1 / 12, laju_dibutuhkan=16 * 30.4375 / 860, perkiraan_tercapai=None,
+        # 1 kelurahan covered in 12 months; 24 Aug 2022 → 24 Dec 2024 = 28 months, + 7 of the 31 days to
+        # 24 Jan 2025: 16 / 28.226 = 0.567 a month; 16 at 1/12 a month = 16 years: no projected date
+        laju_12_bulan=1 / 12, laju_dibutuhkan=16 / (28 + 7 / 31), perkiraan_tercapai=None,
         cpr=None, mkjp=None, unmet=None, partisipasi_poktan=None,
         sub_unit_jumlah=3, sub_unit_di_bawah_target=3,
         sub_unit_tertinggi={"nama": "Kepanjenkidul", "persen": 200 / 7, "tercakup": 2, "desa_kelurahan": 7,
