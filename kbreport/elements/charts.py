@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 # Bar-row height (inches) by number of rows: (more than n, per row); below the first, the charts' own.
-ROW_HEIGHTS = ((DENSE_SUB_UNITS, 0.105), (15, 0.105), (13, 0.14), (12, 0.16), (9, 0.2), (4, 0.22))
+ROW_HEIGHTS = ((15, 0.105), (13, 0.14), (12, 0.16), (9, 0.2), (4, 0.22))  # 16 rows and more: as dense as it gets
 
 
 class Chart(Element):
