@@ -14,7 +14,7 @@ import sys
 
 import pandas as pd
 
-from kbreport.elements.values import DENSE_SUB_UNITS, target_percent as _pct_target, without_total as _no_total
+from kbreport.elements.values import target_percent as _pct_target, without_total as _no_total
 from kbreport.elements.base import Element, Omitted, omitted
 from kbreport.elements.texts import Text
 from kbreport.text.catalogue import t as catalogue_t
