@@ -8,7 +8,9 @@ A params file whose `kode` is a mapping builds one report per region:
 
 `setiap` is provinsi, kabkota or kecamatan; `di` any parent code (absent: all of Indonesia);
 `dalam_data: true` keeps only the regions wholly inside the data's coverage
-(kbreport.ingest.coverage). Each member report is validated like a file of its own with that `kode`,
+(kbreport.ingest.coverage). With the bundled master, the regions are those of the Kemendagri decree in
+force on the file's `as_of` (a briefing counts by it): `setiap: provinsi` as of 2024-06-30 is 37
+provinces, since Papua Barat Daya (96) is only in the decree of 2025. Each member report is validated like a file of its own with that `kode`,
 and named `<params stem>_<kode with dashes>` (e.g. `kabkota-sumsel_16-01`), a folder name safe on
 every OS. Everything here runs before any kernel starts.
 """
@@ -83,6 +85,24 @@ def _regions(master, setiap: str, di: str | None, file: str) -> list[str]:
     return sorted(rows["kode"].tolist())
 
 
+def _in_force(codes: list[str], master, di: str | None, as_of, file: str) -> list[str]:
+    """`codes` that exist in the decree in force on `as_of` (a bundled master only; a user's master is
+    the user's own list). A `di` the decree does not yet hold is an error naming `kode.di`."""
+    from kbreport.ingest.decrees import decree_in_force
+    from kbreport.ingest.wilayah import decree_of, load_master, normalize_code
+
+    if as_of is None or decree_of(master) is None:
+        return codes
+    decree = decree_in_force(as_of)
+    if decree.stem == decree_of(master):
+        return codes
+    known = set(load_master(decree=decree.stem)["kode"])
+    if di is not None and normalize_code(di) not in known:
+        raise params_error(file, "kode.di", "params.region_not_in_decree", kode=repr(di), decree=decree.judul,
+                           as_of=as_of.isoformat())
+    return [c for c in codes if c in known]
+
+
 def expand_params(params_path: str | os.PathLike, master=None, coverage=None, data_dir=None,
                   lang: str = "id") -> list[ReportSpec]:
     """The reports a params file asks for, each validated (ParamsError naming file and key).
@@ -123,6 +143,10 @@ def expand_params(params_path: str | os.PathLike, master=None, coverage=None, da
         why = both("params.fanout_covered") if dalam else ""
         raise params_error(file, "kode", "params.fanout_none", setiap=setiap, where=where, why=why)
     nb = find_notebook(data, path, file)
-    parse_params(dict(data, kode=codes[0]), f"{file} (kode {codes[0]})", params_path=path)  # level, types
+    first = parse_params(dict(data, kode=codes[0]), f"{file} (kode {codes[0]})", params_path=path)  # level, types
+    codes = _in_force(codes, master, di, first.get("as_of"), file)
+    if not codes:
+        raise params_error(file, "kode", "params.fanout_none", setiap=setiap,
+                           where=both("params.fanout_in", di=di) if di else "", why="")
     return [ReportSpec(name=member_name(stem, c), params_path=path, notebook=nb, kode=c, group=stem, error=refused(c))
             for c in codes]

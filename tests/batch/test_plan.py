@@ -136,12 +136,28 @@ def test_fanout_kabkota_of_sumatera_selatan(tmp_path, master):
 def test_fanout_everywhere_and_within_the_data(tmp_path, master):
     p = tmp_path / "semua.yaml"
     p.write_text("laporan: wilayah\nkode: {setiap: kabkota}\nas_of: 2024-06-04\n")
+    # 514 in today's master, less the 6 of Papua Barat Daya: not yet in the decree in force on 2024-06-04
+    specs = expand_params(p, master=master)
+    assert len(specs) == 508 and not any(s.kode.startswith("96.") for s in specs)
+    p.write_text("laporan: wilayah\nkode: {setiap: kabkota}\nas_of: 2025-09-01\n")
     assert len(expand_params(p, master=master)) == 514
     p.write_text("laporan: wilayah\nkode: {setiap: kabkota, dalam_data: true}\nas_of: 2024-06-04\n")
     specs = expand_params(p, master=master, coverage=DataCoverage(("18.72",)))
     assert [s.kode for s in specs] == ["18.72"]
     specs = expand_params(p, master=master, coverage=DataCoverage(("17",)))
     assert len(specs) == 10  # Bengkulu: 9 kabupaten + Kota Bengkulu
+
+
+def test_fanout_over_the_decree_in_force(tmp_path, master):
+    p = tmp_path / "prov.yaml"
+    p.write_text("laporan: wilayah\nkode: {setiap: provinsi}\nas_of: 2024-06-30\n")
+    assert len(expand_params(p, master=master)) == 37
+    p.write_text("laporan: wilayah\nkode: {setiap: provinsi}\nas_of: 2025-09-01\n")
+    assert len(expand_params(p, master=master)) == 38
+    p.write_text('laporan: wilayah\nkode: {setiap: kabkota, di: "96"}\nas_of: 2024-06-30\n')
+    with pytest.raises(ParamsError) as ei:
+        expand_params(p, master=master)
+    assert ei.value.key == "kode.di" and "'96' belum ada di" in ei.value.reason
 
 
 @pytest.mark.parametrize("kode, key, reason", [
