@@ -3,6 +3,7 @@
     OUT/.work/           working folders of the reports and the libraries' temporary files
     OUT/.logs/<name>.log the log of a report that failed
     OUT/.kbreport-run.lock, OUT/manifest.json, OUT/index.html
+    OUT/.kbreport-data-ok.json  the data last found valid (kbreport.batch.data_check)
 
 Nothing is written, removed or renamed through a symlink: a symlink at one of these names stops
 the run before its first write (the output folder itself may be one: the user chose it).

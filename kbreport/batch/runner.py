@@ -4,7 +4,8 @@
               whose params are wrong fails here, before any worker or kernel starts
     stamps    a report whose notebook, params, data and kbreport code hash the same as at its last
               successful build is skipped (kbreport.batch.stamps); `force=True` rebuilds
-    checks    the data folder is validated once (kbreport's own builder), then each report's folder:
+    checks    the data folder is validated once (kbreport's own builder; not again while OUT remembers
+              the same data valid, kbreport.batch.data_check), then each report's folder:
               a symlink or an unwritable folder fails that report alone, in one line naming it; an
               output folder that cannot be written stops the run at once (kbreport.batch.folders)
     execute   one Executor (kbreport.batch.executors): the local pool with warm kernels, or a Dask
@@ -41,6 +42,7 @@ from kbreport.batch.discovery import (
     discover_params,
     plan_jobs,
 )
+from kbreport.batch.data_check import check_data as check_data_folder
 from kbreport.batch.executors.base import Executor
 from kbreport.batch.executors.dask import DaskExecutor
 from kbreport.batch.executors.local import LocalExecutor
@@ -83,7 +85,6 @@ __all__ = [
     "code_fingerprint",
 ]
 
-DATA_ERRORS_SHOWN = 20
 
 
 # --- stopping on a signal ------------------------------------------------------------------------
@@ -198,8 +199,10 @@ def run_batch(
     with run_lock(out, lang), _SignalStop():
         try:
             clean_work(out)
-            todo = _plan(files, resolver, out, data, formats, force, outcomes, prog)
-            todo = _ready_to_build(todo, outcomes, out, data if builder is _default_builder() else None, prog, lang)
+            cache = HashCache()
+            todo = _plan(files, resolver, out, data, formats, force, outcomes, prog, cache)
+            todo = _ready_to_build(todo, outcomes, out, data if builder is _default_builder() else None, prog, lang,
+                                   cache)
             if todo:
                 settings = RunSettings(builder=builder, out_dir=out, data_dir=data, formats=formats, timeout=timeout,
                                        kernel_name=kernel_name, warm_kernels=warm_kernels, lang=lang)
@@ -244,12 +247,11 @@ def _key(job: Job) -> str:
 
 
 def _plan(files: list[Path], resolver: Resolver | None, out: Path, data: Path | None, formats: tuple[str, ...],
-          force: bool, outcomes: dict[str, ReportOutcome], prog: Progress) -> list[Job]:
+          force: bool, outcomes: dict[str, ReportOutcome], prog: Progress, cache: HashCache) -> list[Job]:
     """Fill `outcomes` (failed before start, skipped as up to date, or pending) and return the jobs to build."""
     plan = plan_jobs(files, resolver, prog.lang)
     assign_previous(plan)  # an event's previous event of its kind for its region, when the run holds it
     prog.total = len(plan)  # a fan-out is many reports from one file
-    cache = HashCache()
     code = code_fingerprint(cache)
     todo: list[Job] = []
     n_skip = 0
@@ -306,12 +308,12 @@ def _finish(job: Job, oc: ReportOutcome, res: JobResult, out: Path, prog: Progre
 
 
 def _ready_to_build(todo: list[Job], outcomes: dict[str, ReportOutcome], out: Path, check_data: Path | None,
-                    prog: Progress, lang: str) -> list[Job]:
-    """Before any worker starts: the data once (`check_data`; raises ReportError with the
-    validation report), then each report's folder (a problem fails that report alone); each
+                    prog: Progress, lang: str, cache: HashCache | None = None) -> list[Job]:
+    """Before any worker starts: the data once (`check_data`, kbreport.batch.data_check: raises ReportError
+    with the validation report; skipped while OUT remembers the same data valid), then each report's folder (a problem fails that report alone); each
     folder kept loses its stamp, so a rebuild that dies half-way does not look up to date."""
     if todo and check_data is not None:
-        _check_data_once(check_data, lang)
+        check_data_folder(check_data, out, lang, cache)
     ready = []
     for j in todo:
         try:
@@ -327,21 +329,3 @@ def _ready_to_build(todo: list[Job], outcomes: dict[str, ReportOutcome], out: Pa
         oc.status, oc.reason = "failed", problem
         prog.finished(oc.name, oc.status, 0.0, oc.reason)
     return ready
-
-
-def _check_data_once(data: Path, lang: str) -> None:
-    """Validate the data folder here, once, instead of in every kernel; errors stop the run with the
-    validation report (kbreport.text.messages' lines, the user's language). The parsed data stays cached."""
-    from kbreport.errors import DataValidationError
-    from kbreport.ingest.dataset import load_data_cached
-    from kbreport.text.messages import format_problem
-
-    try:
-        load_data_cached(data, lang=lang)
-    except DataValidationError as e:
-        errors = [p for p in e.problems if p.severity == "error"]
-        lines = [run_message("data_invalid", lang, folder=data, n=len(errors))]
-        lines += [f"  {format_problem(p, lang)}" for p in errors[:DATA_ERRORS_SHOWN]]
-        if len(errors) > DATA_ERRORS_SHOWN:
-            lines.append("  " + run_message("data_more", lang, n=len(errors) - DATA_ERRORS_SHOWN))
-        raise ReportError("\n".join(lines)) from None
