@@ -83,12 +83,53 @@ class _Sink:
                                   message(code, self.lang, **fields), SEVERITY[code]))
 
     def rows(self, code: str, mask: pd.Series, col: str | None, values: pd.Series | None, **per_row) -> None:
-        """per_row: field name -> Series (aligned on the row index) or a function(row label) -> value."""
+        """per_row: field name -> Series (aligned on the row index), _Each(Series, function of one value),
+        a function(row label) -> value, or a constant. Fields are gathered for all failing rows at once."""
         if not mask.any():
             return
-        for row in mask.index[mask.to_numpy(dtype=bool)]:
-            fields = {k: (v(row) if callable(v) else v.loc[row]) for k, v in per_row.items()}
-            self.add(code, row, col, None if values is None else values.loc[row], **fields)
+        rows = mask.index[mask.to_numpy(dtype=bool)]
+        cols = {k: _gather(v, rows) for k, v in per_row.items()}
+        vals = None if values is None else _gather(values, rows)
+        for i, row in enumerate(rows):
+            fields = {k: (v(row) if callable(v) else v[i]) for k, v in cols.items()}
+            self.add(code, row, col, None if vals is None else vals[i], **fields)
+
+
+@dataclass(frozen=True)
+class _Each:
+    """A field computed from one value of `series` by `func`, once per distinct value (dates repeat)."""
+
+    series: pd.Series
+    func: object
+
+
+class _Same:
+    """A constant field, indexable like a gathered column."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __getitem__(self, i):
+        return self.value
+
+
+def _gather(v, rows: pd.Index):
+    """The values of a field for the failing `rows`: indexable by position, or a function of the row."""
+    if isinstance(v, _Each):
+        arr = v.series.reindex(rows).array
+        seen: dict = {}
+        out = []
+        for x in (arr[i] for i in range(len(arr))):  # element access keeps the scalar types of .loc
+            if x not in seen:  # NaT and NA are singletons: found by identity
+                seen[x] = v.func(x)
+            out.append(seen[x])
+        return out
+    if isinstance(v, pd.Series):
+        arr = v.reindex(rows).array
+        return [arr[i] for i in range(len(arr))]
+    if callable(v):
+        return v
+    return _Same(v)
 
 
 def _mask(s: pd.Series) -> pd.Series:
@@ -114,16 +155,16 @@ def _convert(raw: RawTable, sink: _Sink, today: date) -> pd.DataFrame:
         values = values.astype(dtype)
         # profil.periode: every row or none (an all-blank column, as in the blank template, is no history)
         if col.required or (t.name == "profil" and col.name == "periode" and (s != "").any()):
-            sink.rows("blank_required", s == "", heading, None, column=lambda r, h=heading: h)
+            sink.rows("blank_required", s == "", heading, None, column=heading)
         if col.kind == "int" and col.max_value is not None:
-            huge = bad & s.str.fullmatch(r"\+?\d{16,}")  # too long to parse, and far beyond any bound
+            huge = pd.Series(False, index=s.index)  # too long to parse, and far beyond any bound
+            if bad.any():  # only the bad cells are matched: a column holds few
+                huge[bad] = s[bad].str.fullmatch(r"\+?\d{16,}").to_numpy(dtype=bool)
             bound = _fmt_count(col.max_value, col, sink.lang)
-            sink.rows("count_above_bound", huge, heading, s, shown=s, bound=lambda r, b=bound: b,
-                      column=lambda r, h=heading: h)
+            sink.rows("count_above_bound", huge, heading, s, shown=s, bound=bound, column=heading)
             bad = bad & ~huge
         if col.kind == "category":
-            sink.rows("value_not_in_domain", bad, heading, s, column=lambda r, h=heading: h,
-                      allowed=lambda r, d=col.domain: ", ".join(d))
+            sink.rows("value_not_in_domain", bad, heading, s, column=heading, allowed=", ".join(col.domain))
         else:
             sink.rows(_PARSE_CODE.get(col.kind, "value_not_in_domain"), bad, heading, s)
         if col.kind == "int":
@@ -131,7 +172,7 @@ def _convert(raw: RawTable, sink: _Sink, today: date) -> pd.DataFrame:
             _check_bounds(values, s, col, heading, sink)
             if col.name == "tahun":
                 sink.rows("year_future", _mask(values > today.year), heading, s,
-                          year=values, today=lambda r: today.year)
+                          year=values, today=today.year)
         if col.kind in ("date", "month"):
             _check_date_range(values, s, col, heading, sink, today)
         out[col.name] = values
@@ -150,8 +191,8 @@ def _check_bounds(values: pd.Series, s: pd.Series, col, heading: str, sink: _Sin
     for code, bound, out in (("count_above_bound", col.max_value, lambda b: values > b),
                              ("count_below_bound", col.min_value, lambda b: (values < b) & (values >= 0))):
         if bound is not None:
-            sink.rows(code, _mask(out(bound)), heading, s, shown=lambda r: _fmt_count(values.loc[r], col, lang),
-                      bound=lambda r, b=bound: _fmt_count(b, col, lang), column=lambda r, h=heading: h)
+            sink.rows(code, _mask(out(bound)), heading, s, shown=_Each(values, lambda v: _fmt_count(v, col, lang)),
+                      bound=_fmt_count(bound, col, lang), column=heading)
 
 
 def _within_bounds(df: pd.DataFrame, names: list[str]) -> pd.Series:
@@ -179,9 +220,9 @@ def _check_date_range(values, s, col, heading, sink: _Sink, today: date) -> None
         launch, now = launch.replace(day=1), now.replace(day=1)
     lang = sink.lang
     sink.rows("date_before_launch", _mask(values < launch), heading, s,
-              date=lambda r: _fmt_when(values.loc[r], col.kind, lang))
+              date=_Each(values, lambda v: _fmt_when(v, col.kind, lang)))
     sink.rows("date_future", _mask(values > now), heading, s,
-              date=lambda r: _fmt_when(values.loc[r], col.kind, lang), today=lambda r: fmt.date(today, lang))
+              date=_Each(values, lambda v: _fmt_when(v, col.kind, lang)), today=fmt.date(today, lang))
 
 
 def _first_rows(keys: pd.Series) -> pd.Series:
@@ -206,7 +247,7 @@ def _rules_kampung_kb(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Ser
     _rules_nonaktif(raw, df, sink)
     late = df["cakupan_wilayah"].isin(["RW", "Dusun"]) & (df["tanggal_pencanangan"] > pd.Timestamp(schema.INPRES_3_2022))
     sink.rows("rw_after_inpres", _mask(late), raw.heading("cakupan_wilayah"), f.get("cakupan_wilayah"),
-              cakupan=df["cakupan_wilayah"], date=lambda r: fmt.date(df.at[r, "tanggal_pencanangan"], sink.lang))
+              cakupan=df["cakupan_wilayah"], date=_Each(df["tanggal_pencanangan"], lambda v: fmt.date(v, sink.lang)))
 
 
 def _rules_nonaktif(raw: RawTable, df: pd.DataFrame, sink: _Sink) -> None:
@@ -221,8 +262,8 @@ def _rules_nonaktif(raw: RawTable, df: pd.DataFrame, sink: _Sink) -> None:
     sink.rows("nonaktif_but_active", _mask((aktif == True) & tgl.notna()), heading, t_raw)  # noqa: E712
     early = (tgl <= df["tanggal_pencanangan"]) & (tgl >= pd.Timestamp(schema.PROGRAMME_LAUNCH))
     sink.rows("nonaktif_before_launch", _mask(early), heading, t_raw,
-              date=lambda r: fmt.date(tgl.loc[r], sink.lang),
-              launch=lambda r: fmt.date(df.at[r, "tanggal_pencanangan"], sink.lang))
+              date=_Each(tgl, lambda v: fmt.date(v, sink.lang)),
+              launch=_Each(df["tanggal_pencanangan"], lambda v: fmt.date(v, sink.lang)))
 
 
 def _rule_two_desa_wide(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Series) -> None:
@@ -235,10 +276,10 @@ def _rule_two_desa_wide(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.S
     launch = df["tanggal_pencanangan"].where(wide.notna())
     latest = launch.groupby(wide, dropna=True, sort=False).transform("max")
     recent = _mask(latest >= pd.Timestamp(schema.INPRES_3_2022))
-    fields = dict(first=_first_rows(wide), kode=df["kode_desa"], nama=lambda r: desa.get(df.at[r, "kode_desa"], ""))
+    fields = dict(first=_first_rows(wide), kode=df["kode_desa"], nama=_Each(df["kode_desa"], lambda k: desa.get(k, "")))
     heading, values = raw.heading("kode_desa"), raw.frame.get("kode_desa")
     sink.rows("desa_two_kampung_kb_inpres", dup & recent, heading, values,
-              date=lambda r: fmt.date(latest.loc[r], sink.lang), **fields)
+              date=_Each(latest, lambda v: fmt.date(v, sink.lang)), **fields)
     sink.rows("desa_two_kampung_kb", dup & ~recent, heading, values, **fields)
 
 
@@ -257,18 +298,18 @@ def _rules_linked(raw: RawTable, df: pd.DataFrame, sink: _Sink, kkb: pd.DataFram
     ids, heading, values = df["kampung_kb_id"], raw.heading("kampung_kb_id"), raw.frame["kampung_kb_id"]
     if kkb is not None:
         unknown = ids.notna() & ~ids.isin(kkb["id"].dropna())
-        sink.rows("kampung_kb_unknown", unknown, heading, values, kampung_kb_file=lambda r: kkb_file)
+        sink.rows("kampung_kb_unknown", unknown, heading, values, kampung_kb_file=kkb_file)
     if "periode" in raw.frame.columns:  # history: one row per Kampung KB and month
         key = ids.astype("string") + "|" + df["periode"].dt.strftime("%Y-%m").astype("string")
         dup = _duplicates(key)
         if dup.any():
-            sink.rows("duplicate_periode_row", dup, heading, values, first=_first_rows(key),
-                      table=lambda r: raw.file, periode=lambda r: _fmt_when(df.at[r, "periode"], "month", sink.lang))
+            sink.rows("duplicate_periode_row", dup, heading, values, first=_first_rows(key), table=raw.file,
+                      periode=_Each(df["periode"], lambda v: _fmt_when(v, "month", sink.lang)))
         return
     dup = _duplicates(ids)
     if dup.any():
         sink.rows("duplicate_kampung_kb_row", dup, heading, values, first=_first_rows(ids),
-                  table=lambda r: raw.file)
+                  table=raw.file)
 
 
 def _rules_profil(raw: RawTable, df: pd.DataFrame, sink: _Sink, kkb: pd.DataFrame | None) -> None:
@@ -293,7 +334,7 @@ def _rules_profil(raw: RawTable, df: pd.DataFrame, sink: _Sink, kkb: pd.DataFram
             launch = pd.Series(by_id.reindex(df["kampung_kb_id"]).to_numpy(), index=df.index)
             early = (tgl < launch) & (tgl >= pd.Timestamp(schema.PROGRAMME_LAUNCH))  # earlier ones already reported
             sink.rows("rumah_dataku_before_launch", _mask(early), t_heading, t_raw,
-                      date=lambda r: fmt.date(tgl.loc[r], lang), launch=lambda r: fmt.date(launch.loc[r], lang))
+                      date=_Each(tgl, lambda v: fmt.date(v, lang)), launch=_Each(launch, lambda v: fmt.date(v, lang)))
 
 
 def _rules_kkbpk(raw: RawTable, df: pd.DataFrame, sink: _Sink) -> None:
@@ -319,8 +360,8 @@ def _rules_desa_cantik(raw: RawTable, df: pd.DataFrame, sink: _Sink, desa: pd.Se
     tgl = df["tanggal_pembentukan"]
     other = tgl.notna() & df["tahun"].notna() & (tgl.dt.year != df["tahun"])
     sink.rows("desa_cantik_tahun_beda", _mask(other), raw.heading("tanggal_pembentukan"),
-              raw.frame.get("tanggal_pembentukan"), date=lambda r: fmt.date(tgl.loc[r], sink.lang),
-              tahun=lambda r: str(int(df.at[r, "tahun"])))
+              raw.frame.get("tanggal_pembentukan"), date=_Each(tgl, lambda v: fmt.date(v, sink.lang)),
+              tahun=_Each(df["tahun"], lambda v: str(int(v))))
     dup = _duplicates(df["kode_desa"])
     if dup.any():
         sink.rows("duplicate_desa_cantik", dup, raw.heading("kode_desa"), raw.frame.get("kode_desa"),
@@ -335,7 +376,7 @@ def _rule_missing_rows(raw_kkb: RawTable, kkb: pd.DataFrame, other: RawTable | N
     if len(df) == 0:
         return  # an empty table is one error (table_empty), not one warning per Kampung KB
     missing = kkb["id"].notna() & ~kkb["id"].isin(df["kampung_kb_id"].dropna())
-    sink.rows(code, missing, raw_kkb.heading("id"), raw_kkb.frame["id"], file=lambda r: other.file)
+    sink.rows(code, missing, raw_kkb.heading("id"), raw_kkb.frame["id"], file=other.file)
 
 
 # --- entry points -------------------------------------------------------------------------
