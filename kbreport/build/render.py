@@ -34,6 +34,8 @@ TEMPLATE_NAME = "kbreport"
 METADATA_KEY = "kbreport"
 # Cells with these tags never reach the document (the parameter cells hold code only).
 SKIP_TAGS = ("parameters", "injected-parameters", "remove-cell", "remove_cell", "hide", "remove-output")
+# head.modified of the PDF's font subsets: fixed (2020-01-01), so a PDF depends only on its HTML
+FONT_SUBSET_EPOCH = "1577836800"
 
 # The template's fixed words (catalogue keys page.*) as {lang: {key: text}}; every other word comes from
 # the notebook in the report's language.
@@ -365,6 +367,9 @@ def render_pdf(html: str, target: str | os.PathLike | None = None) -> bytes | No
     from weasyprint import HTML
 
     _install_png_passthrough()
+    # fontTools stamps each font subset it writes with the current second (head.modified) unless
+    # SOURCE_DATE_EPOCH is set: then the same HTML rendered a second later gave other bytes
+    os.environ.setdefault("SOURCE_DATE_EPOCH", FONT_SUBSET_EPOCH)
     fonts = font_css()
     if fonts in html:
         html = html.replace(fonts, _pdf_font_css(), 1)

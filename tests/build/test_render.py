@@ -676,3 +676,18 @@ def test_running_heads_of_the_shipped_events_fit_the_header_box():
         assert text_width_pt(head) <= HEAD_WIDTH_PT
         kept = head.split(" · ")[0].rstrip("…")
         assert judul.startswith(kept) and judul[len(kept)] in " ", head  # cut between words
+
+
+def test_the_same_html_gives_the_same_pdf_a_day_later(monkeypatch):
+    # fontTools stamps font subsets with the current time unless SOURCE_DATE_EPOCH is set (render_pdf sets it)
+    import time as _time
+
+    from fontTools.misc import timeTools
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    html = "<html lang='id'><body><h1>Bengkulu</h1><p>1.322 dari 1.513 desa/kelurahan; 87,4%</p></body></html>"
+    now = _time.time()
+    monkeypatch.setattr(timeTools.time, "time", lambda: now)
+    first = render_pdf(html)
+    monkeypatch.setattr(timeTools.time, "time", lambda: now + 86400)
+    assert render_pdf(html) == first
