@@ -10,9 +10,9 @@ A params file whose `kode` is a mapping builds one report per region:
 `dalam_data: true` keeps only the regions wholly inside the data's coverage
 (kbreport.ingest.coverage). With the bundled master, the regions are those of the Kemendagri decree in
 force on the file's `as_of` (a briefing counts by it): `setiap: provinsi` as of 2024-06-30 is 37
-provinces, since Papua Barat Daya (96) is only in the decree of 2025. Each member report is validated like a file of its own with that `kode`,
-and named `<params stem>_<kode with dashes>` (e.g. `kabkota-sumsel_16-01`), a folder name safe on
-every OS. Everything here runs before any kernel starts.
+provinces, since Papua Barat Daya (96) is only in the decree of 2025. Each member report is validated
+like a file of its own with that `kode`, and named `<params stem>_<kode with dashes>` (e.g.
+`kabkota-sumsel_16-01`), a folder name safe on every OS. Everything here runs before any kernel starts.
 """
 from __future__ import annotations
 

@@ -86,7 +86,6 @@ __all__ = [
 ]
 
 
-
 # --- stopping on a signal ------------------------------------------------------------------------
 
 
@@ -310,8 +309,9 @@ def _finish(job: Job, oc: ReportOutcome, res: JobResult, out: Path, prog: Progre
 def _ready_to_build(todo: list[Job], outcomes: dict[str, ReportOutcome], out: Path, check_data: Path | None,
                     prog: Progress, lang: str, cache: HashCache | None = None) -> list[Job]:
     """Before any worker starts: the data once (`check_data`, kbreport.batch.data_check: raises ReportError
-    with the validation report; skipped while OUT remembers the same data valid), then each report's folder (a problem fails that report alone); each
-    folder kept loses its stamp, so a rebuild that dies half-way does not look up to date."""
+    with the validation report; skipped while OUT remembers the same data valid), then each report's
+    folder (a problem fails that report alone); each folder kept loses its stamp, so a rebuild that
+    dies half-way does not look up to date."""
     if todo and check_data is not None:
         check_data_folder(check_data, out, lang, cache)
     ready = []
