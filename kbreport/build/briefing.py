@@ -379,7 +379,8 @@ def _classes(sc, profil: pd.DataFrame, kkbpk: pd.DataFrame) -> pd.DataFrame:
 
 
 def _load(values: dict, laporan: str):
-    from kbreport.ingest.dataset import load_data_cached, with_master_on
+    from kbreport.build.decree_view import with_master_on
+    from kbreport.ingest.dataset import load_data_cached
     from kbreport.build.params import from_notebook_parameters
     from kbreport.ingest.wilayah import desa_table
 

@@ -38,7 +38,8 @@ def compare_with(ds_now, headline: dict, kode: str | None, then: date) -> dict:
     """kbreport.analysis.change.change of `headline` (the briefing's, over `ds_now`) with `then`: the export of
     `ds_now` read again with the decree in force on `then` (kbreport.ingest.dataset.with_master_on)."""
     from kbreport.analysis.change import change
-    from kbreport.ingest.dataset import load_data_cached, with_master_on
+    from kbreport.build.decree_view import with_master_on
+    from kbreport.ingest.dataset import load_data_cached
     from kbreport.ingest.wilayah import desa_table
 
     from kbreport.ingest.decrees import decree_in_force
