@@ -27,7 +27,7 @@ from kbreport.ingest.readers import find_table_files
 from kbreport.ingest.validate import validate_folder_master
 
 __all__ = ["Dataset", "load_data", "load_data_cached", "data_checksum", "data_checksum_cached", "folder_state",
-           "with_master_on"]
+           "with_master_on", "translated_codes"]
 
 
 @dataclass(eq=False)
@@ -172,12 +172,14 @@ def load_data(data_dir: str | Path, master=None, lang: str = "id", today: date |
     )
 
 
-def with_master_on(ds: Dataset, day) -> Dataset:
+def with_master_on(ds: Dataset, day, translate=None) -> Dataset:
     """`ds` with the region master of the decree in force on `day` (kbreport.ingest.decrees.decree_in_force),
     its kampung_kb and desa_cantik desa codes rewritten into that decree (translate_desa). A code with no
     certain counterpart becomes NA, so the analyses leave it out; the codes are listed in
-    master.attrs["tidak_terpetakan"]. A user's own master, or `day` None, leaves `ds` as it is."""
-    from kbreport.ingest.decrees import decree_in_force, translate_desa
+    master.attrs["tidak_terpetakan"]. A user's own master, or `day` None, leaves `ds` as it is.
+    `translate(col, src, dst, table)` -> (codes on col's index and dtype, codes lost) replaces the
+    translation (kbreport.build.decree_view keeps it per run)."""
+    from kbreport.ingest.decrees import decree_in_force
     from kbreport.ingest.wilayah import load_master
 
     src = ds.master_wilayah
@@ -191,8 +193,16 @@ def with_master_on(ds: Dataset, day) -> Dataset:
     tables = {}
     for name in ("kampung_kb", "desa_cantik"):
         df = getattr(ds, name)
-        codes, gone = translate_desa(df["kode_desa"].astype(object), src, dst)
+        codes, gone = (translate or translated_codes)(df["kode_desa"], src, dst, name)
         lost.update(gone)
-        tables[name] = df.assign(kode_desa=pd.Series(codes.to_numpy(), index=df.index).astype(df["kode_desa"].dtype))
+        tables[name] = df.assign(kode_desa=codes)
     master.attrs.update(dibaca_dengan=src, tidak_terpetakan=sorted(lost))
     return replace(ds, master=master, **tables)
+
+
+def translated_codes(col: pd.Series, src: str, dst, table: str = "") -> tuple[pd.Series, set[str]]:
+    """translate_desa(col, src, dst) as a Series on col's index and dtype, and the codes lost."""
+    from kbreport.ingest.decrees import translate_desa
+
+    codes, gone = translate_desa(col.astype(object), src, dst)
+    return pd.Series(codes.to_numpy(), index=col.index).astype(col.dtype), gone
