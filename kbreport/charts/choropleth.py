@@ -12,9 +12,9 @@ from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 from matplotlib.patheffects import withStroke
-from matplotlib.textpath import TextPath
 
 from kbreport.charts import boundaries
+from kbreport.charts.ink import text_width_pt
 from kbreport.charts import style as s
 from kbreport.text import fmt
 from kbreport.text.catalogue import t as catalogue_t
@@ -91,7 +91,7 @@ def _path(polygons) -> Path:
 
 
 def _width_in(text: str, size: float = _KEY_SIZE) -> float:
-    return TextPath((0, 0), text, size=size, prop=_PROP).get_extents().width / 72
+    return text_width_pt(text, size, _PROP) / 72
 
 
 def _parent(df: pd.DataFrame, parent) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.textpath import TextPath
 
 from kbreport.text import fmt
 from kbreport.charts import style as s
+from kbreport.charts.ink import text_width_pt
 from kbreport.charts.tilegrid import N_COLS, N_ROWS, TILES, province_code
 from kbreport.text.i18n import label
 
@@ -32,7 +32,7 @@ _LABEL_MAX_PT = 0.85 * (s.FIG_WIDTH - 0.1) * 72 / (N_COLS + 0.05) * 0.94
 def _label_size(size: float = 6.0) -> float:
     """One font size for every tile label: the largest ≤ `size` at which the widest label fits."""
     prop = FontProperties(family=s.FONT)
-    widest = max(TextPath((0, 0), t, size=size, prop=prop).get_extents().width for _, _, t in TILES.values())
+    widest = max(text_width_pt(t, size, prop) for _, _, t in TILES.values())
     return size if widest <= _LABEL_MAX_PT else round(size * _LABEL_MAX_PT / widest, 1)
 
 
