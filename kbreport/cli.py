@@ -22,7 +22,9 @@ from kbreport.text.params_text import error_text
 @click.version_option(__version__, "--version", prog_name="kbreport", message="%(prog)s %(version)s",
                       cls=Option, help="cli.version_option")
 def main() -> None:
-    pass
+    # As in the pool's workers (executors/local.py _worker_init): jsonschema, under nbformat, would import
+    # rfc3987-syntax and compile its IRI grammars (~2 s a process); no notebook schema checks an IRI.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def _os_error(e: OSError, path, lang: str, folder: bool = False) -> str:

@@ -110,3 +110,12 @@ def test_progress_bar_counts_failures_in_the_run_language():
 
     assert bar_text(1, 2, 1.0, width=2, failed=1) == "[█░] 1/2, 1 gagal · 1.0 s"
     assert bar_text(1, 2, 1.0, width=2, failed=1, lang="en") == "[█░] 1/2, 1 failed · 1.0 s"
+
+
+def test_a_command_goes_without_the_slow_iri_checker(monkeypatch):
+    # jsonschema under nbformat would compile rfc3987-syntax's grammars (~2 s) in the command's process
+    import sys
+
+    monkeypatch.delitem(sys.modules, "rfc3987_syntax", raising=False)
+    CliRunner().invoke(main, ["wilayah", "show", "99.99"], env={"KBREPORT_BAHASA": None})
+    assert "rfc3987_syntax" in sys.modules and sys.modules["rfc3987_syntax"] is None

@@ -44,7 +44,6 @@ from kbreport.batch.discovery import (
 )
 from kbreport.batch.data_check import check_data as check_data_folder
 from kbreport.batch.executors.base import Executor
-from kbreport.batch.executors.dask import DaskExecutor
 from kbreport.batch.executors.local import LocalExecutor
 from kbreport.build.failures import describe_failure
 from kbreport.batch.folders import (
@@ -227,6 +226,8 @@ def run_batch(
 
 def _executor(settings: RunSettings, dask_address: str | None, n_workers: int, prog: Progress) -> Executor:
     if dask_address:
+        from kbreport.batch.executors.dask import DaskExecutor  # here: importing distributed takes ~0.7 s
+
         return DaskExecutor(settings, dask_address, tick=prog.tick)
     return LocalExecutor(settings, n_workers, tick=prog.tick)
 
