@@ -1,11 +1,14 @@
 """How much one data file may take to read: size, cell and time bounds, and the refusal they raise.
 
 A national table of ~84,000 Kampung KB is ~15 MB as CSV and reads in a few seconds; the bounds leave
-ample room and keep a mistaken or hostile file from taking the machine's memory and minutes. A bound
+ample room and keep a mistaken or hostile file from taking the machine's memory and minutes. A CSV may
+be larger than a workbook: a national kkbpk export of every desa for several years is a few hundred MB
+as CSV and reads at ~100 MB/s, while a workbook of the same size would take minutes cell by cell. A bound
 that is hit raises `Unreadable(key, **fields)`; the reader reports it as "file tidak dapat dibaca:
 <reason>" with the reason from kbreport.text.messages.REASONS[key], never as a traceback.
 
-The bounds are read when a file is read (`bounds.MAX_TABLE_BYTES`), so a test may lower them.
+The bounds are read when a file is read (`bounds.MAX_CSV_BYTES`, `bounds.MAX_XLSX_BYTES`), so a test may
+lower them.
 """
 from __future__ import annotations
 
@@ -16,11 +19,12 @@ from pathlib import Path
 from kbreport.text import fmt
 from kbreport.text.messages import os_error_reason
 
-__all__ = ["MAX_TABLE_BYTES", "MAX_XLSX_UNPACKED_BYTES", "MAX_XLSX_CELLS", "MAX_XLSX_COLUMNS", "MAX_METADATA_BYTES",
+__all__ = ["MAX_CSV_BYTES", "MAX_XLSX_BYTES", "max_table_bytes", "MAX_XLSX_UNPACKED_BYTES", "MAX_XLSX_CELLS", "MAX_XLSX_COLUMNS", "MAX_METADATA_BYTES",
            "MAX_READ_SECONDS", "Unreadable", "Deadline", "check_size", "check_unpacked", "read_bounded",
            "reason_fields"]
 
-MAX_TABLE_BYTES = 100_000_000  # one table file on disk (.csv or .xlsx)
+MAX_CSV_BYTES = 500_000_000  # one .csv table file on disk (the demo at 5x rows: profil.csv ~130 MB)
+MAX_XLSX_BYTES = 100_000_000  # one .xlsx table file on disk (its cells are bounded too, below)
 MAX_XLSX_UNPACKED_BYTES = 1_000_000_000  # the XML inside one workbook
 MAX_XLSX_CELLS = 20_000_000  # cells read from one worksheet
 MAX_XLSX_COLUMNS = 500  # columns read per row (a declared sheet width beyond is ignored)
@@ -58,6 +62,11 @@ class Deadline:
             raise Unreadable("too_slow", seconds=self.seconds)
 
 
+def max_table_bytes(path: Path) -> int:
+    """The size bound of one table file: MAX_XLSX_BYTES for a workbook, MAX_CSV_BYTES for the rest."""
+    return MAX_XLSX_BYTES if path.suffix.lower() == ".xlsx" else MAX_CSV_BYTES
+
+
 def check_size(path: Path, limit: int) -> None:
     try:
         size = path.stat().st_size
@@ -79,15 +88,16 @@ def check_unpacked(path: Path) -> None:
 
 
 def read_bounded(path: Path) -> bytes:
-    """The bytes of a table file, never more than MAX_TABLE_BYTES of them."""
-    check_size(path, MAX_TABLE_BYTES)
+    """The bytes of a table file, never more than its size bound (max_table_bytes) of them."""
+    limit = max_table_bytes(path)
+    check_size(path, limit)
     try:
         with path.open("rb") as f:
-            data = f.read(MAX_TABLE_BYTES + 1)  # the file may have grown since stat
+            data = f.read(limit + 1)  # the file may have grown since stat
     except OSError as e:
         raise Unreadable("os", os_error=e) from e
-    if len(data) > MAX_TABLE_BYTES:
-        raise Unreadable("too_large", size=len(data), limit=MAX_TABLE_BYTES)
+    if len(data) > limit:
+        raise Unreadable("too_large", size=len(data), limit=limit)
     return data
 
 

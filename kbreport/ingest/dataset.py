@@ -85,7 +85,7 @@ def data_checksum(data_dir: str | Path) -> str:
 
     Each present file contributes its name, its size and its bytes, so renaming a file or moving
     bytes between files changes the sum. sumber.json is not included: it describes, it is not data.
-    A symbolic link contributes its name only, a file above bounds.MAX_TABLE_BYTES its name and size:
+    A symbolic link contributes its name only, a file above its size bound (bounds.max_table_bytes) its name and size:
     validation refuses both, so neither is read.
     Files are read in blocks, so a huge file costs time but not memory.
     """
@@ -99,7 +99,7 @@ def data_checksum(data_dir: str | Path) -> str:
             with path.open("rb") as f:
                 size = os.fstat(f.fileno()).st_size
                 h.update(f"{path.name}\0{size}\0".encode())
-                if size > bounds.MAX_TABLE_BYTES:  # refused by validation: not worth reading
+                if size > bounds.max_table_bytes(path):  # refused by validation: not worth reading
                     continue
                 for block in iter(lambda: f.read(1 << 20), b""):
                     h.update(block)

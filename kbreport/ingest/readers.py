@@ -181,7 +181,7 @@ def _read_xlsx(path: Path, table_name: str, deadline: Deadline, engine: str | No
     `engine`: "calamine" (python-calamine, about 10x faster) or "openpyxl"; default XLSX_ENGINE. Both
     read what Excel cached for a formula, never the formula (openpyxl with data_only), and the same
     bounds, clock checks and text apply; a workbook holding error cells is read by openpyxl."""
-    bounds.check_size(path, bounds.MAX_TABLE_BYTES)
+    bounds.check_size(path, bounds.MAX_XLSX_BYTES)
     bounds.check_unpacked(path)
     engine = _engine(engine)
     if engine == "calamine" and _has_error_cells(path):
@@ -438,7 +438,7 @@ def read_column(path: str | Path, table: schema.Table, column: str, seconds: flo
 def _fast_path_allowed(path: Path) -> bool:
     """A plain file within the size bound (read_raw refuses links and reports an oversized file)."""
     try:
-        return not path.is_symlink() and path.stat().st_size <= bounds.MAX_TABLE_BYTES
+        return not path.is_symlink() and path.stat().st_size <= bounds.max_table_bytes(path)
     except OSError:
         return False
 

@@ -135,7 +135,7 @@ def test_read_column_does_not_follow_a_link_or_read_past_the_size_bound(tmp_path
     with pytest.raises(DataValidationError) as e:
         read_column(d / "kampung_kb.csv", schema.KAMPUNG_KB, "kode_desa")
     assert [p.code for p in e.value.problems] == ["file_symlink"]
-    monkeypatch.setattr(bounds, "MAX_TABLE_BYTES", 100)
+    monkeypatch.setattr(bounds, "MAX_CSV_BYTES", 100)
     with pytest.raises(DataValidationError) as e:
         read_column(tmp_path / "elsewhere.csv", schema.KAMPUNG_KB, "kode_desa")
     assert "melebihi batas 100 byte" in e.value.problems[0].message

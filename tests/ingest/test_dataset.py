@@ -135,7 +135,7 @@ def test_checksum_does_not_read_a_file_above_the_size_limit(tmp_path, monkeypatc
 
     d = tmp_path / "d"
     shutil.copytree(BASE, d)
-    monkeypatch.setattr(io, "MAX_TABLE_BYTES", 100)  # kkbpk.csv (385 bytes) is now too large to be read
+    monkeypatch.setattr(io, "MAX_CSV_BYTES", 100)  # kkbpk.csv (385 bytes) is now too large to be read
     capped = data_checksum(d)
     p = d / "kkbpk.csv"
     p.write_text(p.read_text().replace(",150,90", ",150,91"))  # same size, other bytes

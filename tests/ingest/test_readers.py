@@ -331,7 +331,7 @@ def test_a_table_file_above_the_size_limit_is_refused_before_it_is_read(tmp_path
     import kbreport.ingest.bounds as kio
 
     size = (BASE / "kampung_kb.csv").stat().st_size
-    monkeypatch.setattr(kio, "MAX_TABLE_BYTES", 100)
+    monkeypatch.setattr(kio, "MAX_CSV_BYTES", 100)
     monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("the file was opened"))
     raw = read_raw(BASE / "kampung_kb.csv", schema.KAMPUNG_KB)
     assert [(x.file, x.message) for x in raw.problems] == [
@@ -343,10 +343,10 @@ def test_size_limit_in_megabytes(tmp_path, monkeypatch):
     from kbreport.text.messages import format_megabytes
 
     assert format_megabytes(120_500_000) == "120,5 MB" and format_megabytes(120_500_000, "en") == "120.5 MB"
-    assert format_megabytes(kio.MAX_TABLE_BYTES) == "100 MB"
+    assert format_megabytes(kio.MAX_XLSX_BYTES) == "100 MB" and format_megabytes(kio.MAX_CSV_BYTES) == "500 MB"
     p = tmp_path / "kkbpk.csv"
     p.write_bytes(b"x" * 1_500_000)
-    monkeypatch.setattr(kio, "MAX_TABLE_BYTES", 1_000_000)
+    monkeypatch.setattr(kio, "MAX_CSV_BYTES", 1_000_000)
     assert [x.message for x in read_raw(p, schema.KKBPK, lang="en").problems] == [
         "file cannot be read: it is 1.5 MB, over the limit of 1 MB"]
 
