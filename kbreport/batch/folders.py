@@ -4,6 +4,7 @@
     OUT/.logs/<name>.log the log of a report that failed
     OUT/.kbreport-run.lock, OUT/manifest.json, OUT/index.html
     OUT/.kbreport-data-ok.json  the data last found valid (kbreport.batch.data_check)
+    OUT/.kbreport-cache/        that data parsed, for the kernels (kbreport.ingest.dataset_store)
 
 Nothing is written, removed or renamed through a symlink: a symlink at one of these names stops
 the run before its first write (the output folder itself may be one: the user chose it).
@@ -19,13 +20,14 @@ from kbreport.errors import ReportError
 from kbreport.paths import describe_os_error, folder_problem, make_folder, symlink_refusal
 from kbreport.text.messages import run_message
 
-__all__ = ["WORK_DIR_NAME", "LOGS_DIR_NAME", "LOCK_NAME", "MANIFEST_NAME", "INDEX_NAME", "prepare_output",
+__all__ = ["WORK_DIR_NAME", "LOGS_DIR_NAME", "LOCK_NAME", "MANIFEST_NAME", "INDEX_NAME", "DATA_STORE_NAME", "prepare_output",
            "run_lock", "clean_work", "folder_reason"]
 
 WORK_DIR_NAME = ".work"
 LOGS_DIR_NAME = ".logs"
 LOCK_NAME = ".kbreport-run.lock"
 MANIFEST_NAME = "manifest.json"
+DATA_STORE_NAME = ".kbreport-cache"  # kbreport.batch.data_check keeps the parsed data there
 INDEX_NAME = "index.html"
 
 
@@ -35,7 +37,7 @@ def prepare_output(out: Path, lang: str) -> None:
     run stops here, in one line, before anything is written."""
     make_folder(out, lang, parents=True)
     problems = [folder_problem(out, lang, follow=True)]
-    problems += [folder_problem(out / name, lang) for name in (WORK_DIR_NAME, LOGS_DIR_NAME)]
+    problems += [folder_problem(out / name, lang) for name in (WORK_DIR_NAME, LOGS_DIR_NAME, DATA_STORE_NAME)]
     for name in (LOCK_NAME, MANIFEST_NAME, INDEX_NAME):
         if (out / name).is_symlink():
             problems.append(symlink_refusal(out / name, lang))

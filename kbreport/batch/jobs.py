@@ -57,6 +57,7 @@ class RunSettings:
     kernel_name: str = "python3"
     warm_kernels: bool = True  # local workers keep one kernel warm across their reports
     lang: str = "id"  # of the reasons a report fails with (the run's language)
+    data_store: tuple[str, str] | None = None  # (folder, key): the parsed data kept for local kernels
 
 
 @dataclass

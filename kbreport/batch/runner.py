@@ -43,6 +43,7 @@ from kbreport.batch.discovery import (
     plan_jobs,
 )
 from kbreport.batch.data_check import check_data as check_data_folder
+from kbreport.batch.data_check import data_store
 from kbreport.batch.executors.base import Executor
 from kbreport.batch.executors.local import LocalExecutor
 from kbreport.build.failures import describe_failure
@@ -199,11 +200,14 @@ def run_batch(
             clean_work(out)
             cache = HashCache()
             todo = _plan(files, resolver, out, data, formats, force, outcomes, prog, cache)
-            todo = _ready_to_build(todo, outcomes, out, data if builder is _default_builder() else None, prog, lang,
-                                   cache)
+            ours = builder is _default_builder()
+            local = ours and not dask_address and data is not None and data.is_dir()  # Dask workers parse their own
+            store = data_store(data, out, cache) if todo and local else None
+            todo = _ready_to_build(todo, outcomes, out, data if ours else None, prog, lang, cache, store)
             if todo:
                 settings = RunSettings(builder=builder, out_dir=out, data_dir=data, formats=formats, timeout=timeout,
-                                       kernel_name=kernel_name, warm_kernels=warm_kernels, lang=lang)
+                                       kernel_name=kernel_name, warm_kernels=warm_kernels, lang=lang,
+                                       data_store=store)
                 _execute(_executor(settings, dask_address, min(n_workers, len(todo)), prog), todo, outcomes, out,
                          prog)
         except _Stop as s:
@@ -308,13 +312,14 @@ def _finish(job: Job, oc: ReportOutcome, res: JobResult, out: Path, prog: Progre
 
 
 def _ready_to_build(todo: list[Job], outcomes: dict[str, ReportOutcome], out: Path, check_data: Path | None,
-                    prog: Progress, lang: str, cache: HashCache | None = None) -> list[Job]:
+                    prog: Progress, lang: str, cache: HashCache | None = None,
+                    store: tuple[str, str] | None = None) -> list[Job]:
     """Before any worker starts: the data once (`check_data`, kbreport.batch.data_check: raises ReportError
     with the validation report; skipped while OUT remembers the same data valid), then each report's
     folder (a problem fails that report alone); each folder kept loses its stamp, so a rebuild that
     dies half-way does not look up to date."""
     if todo and check_data is not None:
-        check_data_folder(check_data, out, lang, cache)
+        check_data_folder(check_data, out, lang, cache, store)
     ready = []
     for j in todo:
         try:

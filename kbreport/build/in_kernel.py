@@ -16,13 +16,18 @@ __all__ = ["warm_up", "reset"]
 _SNAPSHOT: dict[str, Any] = {}
 
 
-def warm_up(data_dir: str | None = None) -> None:
-    """Import what a briefing needs, parse `data_dir` into the cache, and remember the clean state."""
+def warm_up(data_dir: str | None = None, data_store: tuple[str, str] | None = None) -> None:
+    """Import what a briefing needs, parse `data_dir` into the cache, and remember the clean state.
+    `data_store`: (folder, key) of a kbreport.ingest.dataset_store.DatasetStore holding the parse, or
+    receiving it."""
     import copy
     import gc
     import sys
     import warnings
 
+    # As in the pool's workers (kbreport.batch.executors.local._worker_init): nbformat's jsonschema would
+    # compile rfc3987-syntax's IRI grammars (~2 s) at a report's first notebook read; no schema checks an IRI.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     import matplotlib
     import matplotlib.pyplot  # noqa: F401 - sets up the inline backend, as a notebook's first chart would
     import pandas  # noqa: F401
@@ -31,12 +36,13 @@ def warm_up(data_dir: str | None = None) -> None:
     from kbreport.build import briefing  # noqa: F401
     from kbreport.elements import display  # noqa: F401
     from kbreport.ingest.dataset import load_data_cached
+    from kbreport.ingest.dataset_store import DatasetStore
     from kbreport.heap import release_free_memory
     from kbreport.ingest.wilayah import desa_table, load_master
 
     if data_dir is not None and Path(data_dir).is_dir():
         try:
-            load_data_cached(data_dir)
+            load_data_cached(data_dir, store=DatasetStore(*data_store) if data_store else None)
             desa_table(load_master())
         except Exception:  # noqa: BLE001 - bad data: the report itself will say what is wrong
             pass

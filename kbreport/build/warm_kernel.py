@@ -55,16 +55,19 @@ class WarmKernel:
     """One kernel reused by consecutive reports (see the module docstring). Not thread-safe: one
     per worker process or thread.
 
-    `data_dir`: data to parse at warm-up. `log_path`: file receiving the kernel process's own
+    `data_dir`: data to parse at warm-up; `data_store`: (folder, key) where a parse of it is kept
+    between processes (kbreport.ingest.dataset_store), or None. `log_path`: file receiving the kernel process's own
     stdout/stderr (not the notebook's outputs); None discards it. `cwd`: where the kernel idles
     between reports.
     """
 
     def __init__(self, kernel_name: str = "python3", data_dir: str | os.PathLike | None = None,
                  max_reports: int = 50, startup_timeout: float = 60, log_path: str | os.PathLike | None = None,
-                 cwd: str | os.PathLike | None = None):
+                 cwd: str | os.PathLike | None = None, data_store: tuple[str, str] | None = None):
         self.kernel_name = kernel_name
         self.data_dir = str(Path(data_dir).resolve()) if data_dir is not None else None
+        # absolute, not resolved: a link at the store's name must stay visible to the store, which refuses it
+        self.data_store = (os.path.abspath(data_store[0]), str(data_store[1])) if data_store else None
         self.max_reports = max(1, int(max_reports))
         self.startup_timeout = startup_timeout
         self.log_path = Path(log_path) if log_path is not None else None
@@ -131,7 +134,7 @@ class WarmKernel:
             self.kc.allow_stdin = False
             self.starts += 1
             self.reports = 0
-            self._run(f"import kbreport.build.in_kernel as _kbk; _kbk.warm_up({self.data_dir!r}); del _kbk")
+            self._run(f"import kbreport.build.in_kernel as _kbk; _kbk.warm_up({self.data_dir!r}, {self.data_store!r}); del _kbk")
         except BaseException:
             self.shutdown()
             raise

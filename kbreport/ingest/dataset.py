@@ -123,8 +123,12 @@ _DATASETS: OrderedDict[tuple, Dataset] = OrderedDict()
 DATASET_CACHE_SIZE = 2
 
 
-def load_data_cached(data_dir: str | Path, master=None, lang: str = "id", today: date | None = None) -> Dataset:
+def load_data_cached(data_dir: str | Path, master=None, lang: str = "id", today: date | None = None,
+                     store=None) -> Dataset:
     """load_data, parsed once per state of the folder (see folder_state) and kept for the next call.
+
+    `store` (a kbreport.ingest.dataset_store.DatasetStore, bundled master only): on a miss here, the
+    parse another process left on disk, if it is of the folder as it is now; else the parse is left there.
 
     Each call returns its own Dataset whose tables are copy-on-write copies (pandas 3): changing
     them changes nothing another caller sees. A master given as a DataFrame is not cached (it
@@ -136,7 +140,13 @@ def load_data_cached(data_dir: str | Path, master=None, lang: str = "id", today:
     key = (folder_state(data_dir), master_key, lang, today or date.today())
     ds = _DATASETS.get(key)
     if ds is None:
-        ds = load_data(data_dir, master=master, lang=lang, today=today)
+        ds = store.load(data_checksum_cached(data_dir)) if store is not None and master is None else None
+        if ds is not None:
+            ds = replace(ds, data_dir=Path(data_dir))  # as this caller names the folder
+        else:
+            ds = load_data(data_dir, master=master, lang=lang, today=today)
+            if store is not None and master is None and folder_state(data_dir) == key[0]:
+                store.save(ds)
         if folder_state(data_dir) == key[0]:  # a file written while it was read: do not keep that
             _DATASETS[key] = ds
             while len(_DATASETS) > DATASET_CACHE_SIZE:

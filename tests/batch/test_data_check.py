@@ -13,7 +13,7 @@ from kbreport.errors import ReportError
 def calls(monkeypatch):
     seen = []
 
-    def fake_validate(data, lang):
+    def fake_validate(data, lang, store=None):
         seen.append((data, lang))
         if (data / "rusak.txt").exists():
             raise ReportError("data rusak")
@@ -65,3 +65,29 @@ def test_a_corrupt_record_means_validate_again(tmp_path, calls):
     (out / data_check.DATA_OK_NAME).write_text("[1, 2")
     assert data_check.check_data(data, out, "id") is True
     assert data_check.check_data(data, out, "id") is False
+
+
+def test_a_validation_in_indonesian_leaves_the_parse_for_the_kernels(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import pandas as pd
+
+    from kbreport.ingest.dataset import load_data
+    from kbreport.ingest.dataset_store import DatasetStore
+
+    base = Path(__file__).resolve().parents[1] / "fixtures" / "broken" / "_baseline"
+    data, out = tmp_path / "data", tmp_path / "out"
+    shutil.copytree(base, data)
+    out.mkdir()
+    store = data_check.data_store(data, out)
+    assert store[0] == str(out / data_check.DATA_STORE_NAME)
+    assert data_check.check_data(data, out, "en", store=store) is True
+    assert DatasetStore(*store).load() is None  # an English parse is not what the kernels read
+    (out / data_check.DATA_OK_NAME).unlink()
+    assert data_check.check_data(data, out, "id", store=store) is True
+    kept, fresh = DatasetStore(*store).load(), load_data(data)
+    pd.testing.assert_frame_equal(kept.kampung_kb, fresh.kampung_kb)
+    assert kept.checksum == fresh.checksum and [p.message for p in kept.warnings] == [p.message for p in fresh.warnings]
+    (data / "kkbpk.csv").write_text((data / "kkbpk.csv").read_text() + "\n")
+    assert data_check.data_store(data, out)[1] != store[1]  # changed data: another entry

@@ -403,15 +403,15 @@ def test_a_symlinked_report_folder_fails_alone_and_nothing_behind_it_is_touched(
     assert set(_manifest(out)) == {"aceh", "bengkulu", "__run__"}
 
 
-@pytest.mark.parametrize("name", [batch.WORK_DIR_NAME, batch.LOGS_DIR_NAME, batch.MANIFEST_NAME, "index.html",
-                                  batch.LOCK_NAME])
+@pytest.mark.parametrize("name", [batch.WORK_DIR_NAME, batch.LOGS_DIR_NAME, ".kbreport-cache", batch.MANIFEST_NAME,
+                                  "index.html", batch.LOCK_NAME])
 def test_a_symlink_among_the_runs_own_files_stops_the_run_before_any_write(tmp_path, name):
     p, out, elsewhere = tmp_path / "params", tmp_path / "out", tmp_path / "elsewhere"
     _params(p, "aceh", nama="Aceh")
     elsewhere.mkdir()
     (elsewhere / "milik-orang-lain.txt").write_text("jangan disentuh")
     out.mkdir()
-    is_folder = name in (batch.WORK_DIR_NAME, batch.LOGS_DIR_NAME)
+    is_folder = name in (batch.WORK_DIR_NAME, batch.LOGS_DIR_NAME, ".kbreport-cache")
     (out / name).symlink_to(elsewhere if is_folder else elsewhere / "milik-orang-lain.txt")
     with pytest.raises(ReportError) as e:
         _quick_run(p, out)

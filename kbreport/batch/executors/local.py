@@ -59,7 +59,7 @@ def _warm_kernel(settings: RunSettings, work_root: Path):
         import multiprocessing.util
 
         _WARM = WarmKernel(settings.kernel_name, data_dir=data, cwd=work_root,
-                           log_path=work_root / f"kernel-{os.getpid()}.log")
+                           log_path=work_root / f"kernel-{os.getpid()}.log", data_store=settings.data_store)
         # pool workers leave through multiprocessing's exit path, which runs finalizers, not atexit
         multiprocessing.util.Finalize(_WARM, _WARM.shutdown, exitpriority=10)
     return _WARM
