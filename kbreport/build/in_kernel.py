@@ -19,7 +19,10 @@ _SNAPSHOT: dict[str, Any] = {}
 def warm_up(data_dir: str | None = None, data_store: tuple[str, str] | None = None) -> None:
     """Import what a briefing needs, parse `data_dir` into the cache, and remember the clean state.
     `data_store`: (folder, key) of a kbreport.ingest.dataset_store.DatasetStore holding the parse, or
-    receiving it."""
+    receiving it. Once per kernel: a second call (kbreport.build.warm_kernel runs it at the kernel's
+    startup, then again to see it succeed) returns at once."""
+    if _SNAPSHOT:
+        return
     import copy
     import gc
     import sys
@@ -30,10 +33,11 @@ def warm_up(data_dir: str | None = None, data_store: tuple[str, str] | None = No
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     import matplotlib
     import matplotlib.pyplot  # noqa: F401 - sets up the inline backend, as a notebook's first chart would
+    import nbformat  # noqa: F401 - each report reads its notebook's parameters with it
     import pandas  # noqa: F401
 
     from kbreport import analysis, charts, elements  # noqa: F401
-    from kbreport.build import briefing  # noqa: F401
+    from kbreport.build import briefing, notebooks  # noqa: F401
     from kbreport.elements import display  # noqa: F401
     from kbreport.ingest.dataset import load_data_cached
     from kbreport.ingest.dataset_store import DatasetStore

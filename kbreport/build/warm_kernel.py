@@ -36,6 +36,7 @@ __all__ = ["WarmKernel", "WarmKernelError", "ENGINE_NAME", "execute_notebook"]
 ENGINE_NAME = "kbreport-warm"
 # Kernels that run side by side must not share IPython's sqlite history file (nbclient does the same).
 _KERNEL_ARGS = ["--HistoryManager.hist_file=:memory:"]
+_WARM_UP_TIMEOUT = 300  # seconds: imports and the parse of the data folder
 
 
 class WarmKernelError(ReportError):
@@ -102,12 +103,23 @@ class WarmKernel:
 
     # -- lifecycle
 
-    def start(self) -> None:
+    def _warm_up_code(self) -> str:
+        return (f"import kbreport.build.in_kernel as _kbk; _kbk.warm_up({self.data_dir!r}, {self.data_store!r}); "
+                "del _kbk")
+
+    def launch(self) -> None:
+        """Start the kernel process and return without waiting for it: it warms up (imports, the data)
+        at its own startup, so the caller can check a report's params meanwhile; start() then waits.
+        Does nothing while a kernel is running or launched."""
+        if self.km is not None:
+            return
         from jupyter_client.manager import AsyncKernelManager
 
-        self.shutdown()
         km = self.km = AsyncKernelManager(kernel_name=self.kernel_name)  # set first: shutdown() cleans up a half start
-        kwargs: dict[str, Any] = {"extra_arguments": list(_KERNEL_ARGS)}
+        # IPython runs exec_lines before the kernel answers; an error there is only printed (in the log),
+        # and start() runs the warm-up again where an error counts.
+        kwargs: dict[str, Any] = {"extra_arguments": [*_KERNEL_ARGS,
+                                                      f"--IPKernelApp.exec_lines={[self._warm_up_code()]!r}"]}
         if self.cwd:
             kwargs["cwd"] = self.cwd
         log = open(self.log_path, "ab") if self.log_path else open(os.devnull, "wb")  # noqa: SIM115
@@ -123,10 +135,18 @@ class WarmKernel:
         finally:
             log.close()  # the kernel holds its own copy of the descriptor
 
+    def start(self) -> None:
+        """A warm kernel, ready: the one launch() started, else a new one."""
+        if self.kc is not None or not self.is_alive():  # a kernel in use, none, or a dead one: a new one
+            self.shutdown()
+            self.launch()
+        km = self.km
+
         async def _connect():
             kc = km.client()
             kc.start_channels()
-            await kc.wait_for_ready(timeout=self.startup_timeout)
+            # the warm-up runs before the kernel answers: the parse of a large export takes a while
+            await kc.wait_for_ready(timeout=self.startup_timeout + _WARM_UP_TIMEOUT)
             return kc
 
         try:
@@ -134,7 +154,7 @@ class WarmKernel:
             self.kc.allow_stdin = False
             self.starts += 1
             self.reports = 0
-            self._run(f"import kbreport.build.in_kernel as _kbk; _kbk.warm_up({self.data_dir!r}, {self.data_store!r}); del _kbk")
+            self._run(self._warm_up_code(), timeout=_WARM_UP_TIMEOUT)  # at once when the startup's went well
         except BaseException:
             self.shutdown()
             raise
@@ -154,7 +174,7 @@ class WarmKernel:
 
     def prepare(self, cwd: str | os.PathLike) -> None:
         """Make the kernel ready for one report run in `cwd` (starting a new one when needed)."""
-        if self.km is None or self.reports >= self.max_reports or not self.is_alive():
+        if self.kc is None or self.reports >= self.max_reports or not self.is_alive():
             self.start()
         code = f"__import__('kbreport.build.in_kernel').build.in_kernel.reset({str(Path(cwd).resolve())!r})"
         try:

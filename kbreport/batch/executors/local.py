@@ -62,6 +62,8 @@ def _warm_kernel(settings: RunSettings, work_root: Path):
                            log_path=work_root / f"kernel-{os.getpid()}.log", data_store=settings.data_store)
         # pool workers leave through multiprocessing's exit path, which runs finalizers, not atexit
         multiprocessing.util.Finalize(_WARM, _WARM.shutdown, exitpriority=10)
+    with contextlib.suppress(ReportError):  # the kernel boots while the report's params are checked;
+        _WARM.launch()  # a kernel that cannot start fails the report when it is needed, with its reason
     return _WARM
 
 
