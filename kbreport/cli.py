@@ -13,6 +13,7 @@ import click
 
 from kbreport import __version__
 from kbreport.cli_help import Fail, Group, Option, bahasa_option, option
+from kbreport.import_guards import skip_iri_grammars
 from kbreport.text import fmt
 from kbreport.text.catalogue import t
 from kbreport.text.params_text import error_text
@@ -22,9 +23,7 @@ from kbreport.text.params_text import error_text
 @click.version_option(__version__, "--version", prog_name="kbreport", message="%(prog)s %(version)s",
                       cls=Option, help="cli.version_option")
 def main() -> None:
-    # As in the pool's workers (executors/local.py _worker_init): jsonschema, under nbformat, would import
-    # rfc3987-syntax and compile its IRI grammars (~2 s a process); no notebook schema checks an IRI.
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    skip_iri_grammars()
 
 
 def _os_error(e: OSError, path, lang: str, folder: bool = False) -> str:

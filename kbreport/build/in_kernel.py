@@ -28,9 +28,9 @@ def warm_up(data_dir: str | None = None, data_store: tuple[str, str] | None = No
     import sys
     import warnings
 
-    # As in the pool's workers (kbreport.batch.executors.local._worker_init): nbformat's jsonschema would
-    # compile rfc3987-syntax's IRI grammars (~2 s) at a report's first notebook read; no schema checks an IRI.
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    from kbreport.import_guards import skip_iri_grammars
+
+    skip_iri_grammars()  # before nbformat: its jsonschema would compile IRI grammars (~2 s)
     import matplotlib
     import matplotlib.pyplot  # noqa: F401 - sets up the inline backend, as a notebook's first chart would
     import nbformat  # noqa: F401 - each report reads its notebook's parameters with it

@@ -30,6 +30,7 @@ from kbreport.batch.folders import LOGS_DIR_NAME, WORK_DIR_NAME
 from kbreport.batch.jobs import Job, JobResult, RunSettings
 from kbreport.batch.worker import call_builder, file_list, kill_my_children, kill_tree, private_temp
 from kbreport.errors import ReportError
+from kbreport.import_guards import skip_iri_grammars
 from kbreport.paths import describe_os_error, refuse_symlink
 
 __all__ = ["LocalExecutor", "run_local_job"]
@@ -83,10 +84,7 @@ def _watch_parent(parent_pid: int) -> None:  # pragma: no cover - runs only if t
 
 
 def _worker_init(parent_pid: int, work_root: str | None = None) -> None:
-    # jsonschema (under nbformat and papermill) imports rfc3987-syntax when it is installed (jupyter
-    # pulls it in), which compiles a Lark grammar for IRI checks: 1.5 s in every worker. The
-    # notebook schema checks no IRI, so workers go without it.
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    skip_iri_grammars()
     # Own process group: Ctrl-C at the terminal reaches only the parent, which then stops the
     # workers and their kernels in order instead of every process racing to die.
     with contextlib.suppress(OSError):
